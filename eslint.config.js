@@ -56,6 +56,24 @@ export default tseslint.config(
   layer(['src/sync/**'], ['ui', 'features', 'app'], [noRuntime(['react', 'react-dom'], 'src/sync has no React.')]),
   layer(['src/ui/**'], ['db', 'sync', 'features', 'app'], [noRuntime(['rxdb', 'rxdb/*', 'dexie'], 'src/ui is presentational: no data access.')]),
   layer(['src/features/**'], ['app']),
+  // Features do not import each other; what they share lives in src/features/common.
+  ...['caseload', 'clients', 'cases', 'visits', 'tasks', 'feedback', 'conflicts', 'session', 'coordinator', 'kiosk', 'assisted'].map((name) => ({
+    files: [`src/features/${name}/**`],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/app/**'], message: 'Features may not import the app shell.' },
+            {
+              group: ['../*', '!../common', '!../common/*', `!../${name}`, `!../${name}/*`],
+              message: 'Features do not import each other; share through src/features/common.',
+            },
+          ],
+        },
+      ],
+    },
+  })),
   layer(['sw/**'], ['db', 'sync', 'ui', 'features', 'app']),
   layer(['sync-server/**'], ['db', 'sync', 'ui', 'features', 'app'], [noRuntime(['react', 'react-dom', 'rxdb', 'rxdb/*', 'dexie'], 'The server imports only src/shared.')]),
 );

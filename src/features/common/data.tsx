@@ -1,0 +1,38 @@
+/**
+ * What every feature shares: the signed-in user's database, session and sync controller, provided
+ * once by the app shell, and a hook that turns an RxDB query observable into React state.
+ * Features import this folder only; they never import each other (lint enforces it).
+ */
+import { createContext, useContext, useEffect, useState } from 'react';
+import type { Observable } from 'rxjs';
+import type { ResonanceDatabase } from '#db/database';
+import type { SyncController } from '#sync/controller';
+import type { Session } from '#sync/session';
+
+export interface AppData {
+  db: ResonanceDatabase;
+  session: Session;
+  sync: SyncController;
+}
+
+export const DataContext = createContext<AppData | null>(null);
+
+export function useData(): AppData {
+  const value = useContext(DataContext);
+  if (!value) throw new Error('useData() used outside the signed-in app shell');
+  return value;
+}
+
+/**
+ * Subscribes to an observable (usually `collection.find(...).$`) and returns its latest value,
+ * `undefined` until the first emission. `deps` re-subscribes when they change.
+ */
+export function useObservable<T>(factory: () => Observable<T>, deps: readonly unknown[]): T | undefined {
+  const [value, setValue] = useState<T | undefined>(undefined);
+  useEffect(() => {
+    const sub = factory().subscribe(setValue);
+    return () => sub.unsubscribe();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the caller lists the factory's inputs
+  }, deps);
+  return value;
+}
