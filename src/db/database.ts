@@ -9,9 +9,11 @@ import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv';
 import { schemas, type Case, type Client, type Conflict, type Feedback, type Task, type Visit } from '#shared/schemas/index';
+import { makeConflictHandler, type LostValues } from './conflict-handler';
 import { classifyStorageError } from './errors';
 import { migrationStrategies } from './migrations';
 import { outboxSchema, type OutboxRow } from './outbox';
+import { createDoc } from './writes';
 
 export interface Collections {
   clients: RxCollection<Client>;
@@ -32,6 +34,8 @@ export interface OpenOptions {
   IDBKeyRange?: typeof IDBKeyRange;
   /** Load RxDB dev-mode (development builds and unit tests only). */
   devMode?: boolean;
+  /** The signed-in user: named as the author of values that lose a merge. */
+  userId?: string;
 }
 
 addRxPlugin(RxDBMigrationSchemaPlugin);
@@ -43,6 +47,27 @@ async function loadDevMode(): Promise<void> {
   disableWarnings();
   addRxPlugin(RxDBDevModePlugin);
   devModeLoaded = true;
+}
+
+/** Stores each value that lost a merge as a conflict record; it syncs like any write (C3). */
+async function recordConflicts(db: ResonanceDatabase, values: LostValues, userId: string): Promise<void> {
+  const now = new Date();
+  const teamId = typeof values.server.teamId === 'string' ? values.server.teamId : undefined;
+  for (const lost of values.lost) {
+    await createDoc(db, 'conflicts', {
+      collectionName: values.collection,
+      documentId: values.documentId,
+      field: lost.field,
+      keptValue: JSON.stringify(lost.serverValue ?? null),
+      losingValue: JSON.stringify(lost.localValue ?? null),
+      ...(typeof values.server.serverUpdatedBy === 'string' ? { keptBy: values.server.serverUpdatedBy } : {}),
+      ...(typeof values.server.serverUpdatedAt === 'string' ? { keptAt: values.server.serverUpdatedAt } : {}),
+      losingBy: userId,
+      losingAt: typeof values.local.clientUpdatedAt === 'string' ? values.local.clientUpdatedAt : now.toISOString(),
+      ...(teamId ? { teamId } : {}),
+      status: 'open',
+    }, now);
+  }
 }
 
 export async function openDatabase(options: OpenOptions): Promise<ResonanceDatabase> {
@@ -61,13 +86,19 @@ export async function openDatabase(options: OpenOptions): Promise<ResonanceDatab
       eventReduce: true,
       closeDuplicates: true,
     });
+    const onLost = (values: LostValues) => recordConflicts(db, values, options.userId ?? 'unknown');
+    const synced = <C extends keyof typeof schemas>(name: C) => ({
+      schema: schemas[name],
+      migrationStrategies: migrationStrategies[name],
+      conflictHandler: makeConflictHandler(name, onLost),
+    });
     await db.addCollections({
-      clients: { schema: schemas.clients, migrationStrategies: migrationStrategies.clients },
-      cases: { schema: schemas.cases, migrationStrategies: migrationStrategies.cases },
-      visits: { schema: schemas.visits, migrationStrategies: migrationStrategies.visits },
-      tasks: { schema: schemas.tasks, migrationStrategies: migrationStrategies.tasks },
-      feedback: { schema: schemas.feedback, migrationStrategies: migrationStrategies.feedback },
-      conflicts: { schema: schemas.conflicts, migrationStrategies: migrationStrategies.conflicts },
+      clients: synced('clients'),
+      cases: synced('cases'),
+      visits: synced('visits'),
+      tasks: synced('tasks'),
+      feedback: synced('feedback'),
+      conflicts: synced('conflicts'),
       outbox: { schema: outboxSchema },
     });
     return db;
