@@ -1,0 +1,67 @@
+/**
+ * The device's HTTP client for the sync server: adds the bearer token, decodes the error envelope
+ * of sync.md ("Transport") into a typed SyncError the status line can explain, and never caches
+ * (the service worker leaves /api alone too, D4).
+ */
+export type SyncErrorCode = 'offline' | 'unauthenticated' | 'device-revoked' | 'update-required' | 'rate-limited' | 'server' | 'rejected';
+
+export class SyncError extends Error {
+  constructor(
+    readonly code: SyncErrorCode,
+    message: string,
+    readonly status = 0,
+  ) {
+    super(message);
+    this.name = 'SyncError';
+  }
+}
+
+export interface ApiOptions {
+  baseUrl: string;
+  token: string;
+  fetch: typeof fetch;
+}
+
+interface Envelope {
+  error?: { code?: string; message?: string };
+}
+
+async function readEnvelope(res: Response): Promise<Envelope> {
+  try {
+    return (await res.json()) as Envelope;
+  } catch {
+    return {};
+  }
+}
+
+export async function toSyncError(res: Response): Promise<SyncError> {
+  const body = await readEnvelope(res);
+  const message = body.error?.message ?? `The server answered ${res.status}.`;
+  if (res.status === 401) return new SyncError(body.error?.code === 'device-revoked' ? 'device-revoked' : 'unauthenticated', message, 401);
+  if (res.status === 426) return new SyncError('update-required', message, 426);
+  if (res.status === 429) return new SyncError('rate-limited', message, 429);
+  if (res.status >= 500) return new SyncError('server', message, res.status);
+  return new SyncError('rejected', message, res.status);
+}
+
+export async function apiFetch(api: ApiOptions, path: string, init: RequestInit = {}): Promise<Response> {
+  const headers = new Headers(init.headers);
+  headers.set('authorization', `Bearer ${api.token}`);
+  if (init.body !== undefined) headers.set('content-type', 'application/json');
+  let res: Response;
+  try {
+    res = await api.fetch(`${api.baseUrl}${path}`, { ...init, headers, cache: 'no-store' });
+  } catch (e) {
+    if (e instanceof DOMException && e.name === 'AbortError') throw e;
+    throw new SyncError('offline', 'No connection to the Resonance server.');
+  }
+  if (!res.ok) throw await toSyncError(res);
+  return res;
+}
+
+/** The caller names the body's type: the server is ours and its shapes are in sync.md. */
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- T is the declared wire shape
+export async function apiJson<T>(api: ApiOptions, path: string, init: RequestInit = {}): Promise<{ body: T; res: Response }> {
+  const res = await apiFetch(api, path, init);
+  return { body: (await res.json()) as T, res };
+}

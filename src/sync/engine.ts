@@ -1,0 +1,162 @@
+/**
+ * Starts and supervises sync for one signed-in user's database (sync.md D1-D5):
+ * - replication of every synced collection (replicate.ts), started after the database is open;
+ *   app start never waits for it (D1);
+ * - sync attempted at start, on `online`, when the app becomes visible, after local writes (RxDB's
+ *   live push), on each stream poke, and on a slow safety timer (D2);
+ * - one plain-language status (D5) derived from the replications' activity and errors.
+ */
+import { BehaviorSubject, merge } from 'rxjs';
+import type { ResonanceDatabase } from '#db/database';
+import { COLLECTION_NAMES, isCollectionName, type CollectionName } from '#shared/schemas/index';
+import { SyncError, type ApiOptions } from './api';
+import type { SyncController } from './controller';
+import { runLiveStream } from './live';
+import { replicateCollection, type CollectionReplication } from './replicate';
+import type { Session } from './session';
+import { statusOf, type SyncStatus } from './status';
+
+/** Safety-net pull for anything a missed poke left behind; rare enough to cost nothing. */
+export const SAFETY_INTERVAL_MS = 5 * 60_000;
+/** Coalesces bursts of triggers (online + visible + poke at once) into one round. */
+export const TRIGGER_DEBOUNCE_MS = 250;
+
+export interface SyncOptions {
+  /** Server origin; '' means the page's own origin. */
+  baseUrl?: string;
+  fetch?: typeof fetch;
+  /** Where the time of the last good sync is kept across restarts. */
+  store?: Pick<Storage, 'getItem' | 'setItem'>;
+  /** Called once when the server says this device was revoked (A4). */
+  onDeviceRevoked?: () => void;
+  /** Browser events; absent in Node tests. */
+  window?: Pick<Window, 'addEventListener' | 'removeEventListener'> & { navigator?: { onLine: boolean } };
+  document?: Pick<Document, 'addEventListener' | 'removeEventListener' | 'visibilityState'>;
+}
+
+export interface EngineController extends SyncController {
+  /** Resolves when every collection has pushed its local changes and pulled to the end. */
+  awaitInSync(): Promise<void>;
+}
+
+function unwrap(e: unknown): unknown {
+  // RxDB wraps handler errors (RC_PULL, RC_PUSH) with the originals in `parameters.errors`.
+  const params = (e as { parameters?: { errors?: unknown[]; error?: unknown } }).parameters;
+  const inner = params?.errors?.[0] ?? params?.error;
+  return inner ? unwrap(inner) : e;
+}
+
+export function startSync(db: ResonanceDatabase, session: Session, options: SyncOptions = {}): EngineController {
+  const api: ApiOptions = { baseUrl: options.baseUrl ?? '', token: session.token, fetch: options.fetch ?? globalThis.fetch.bind(globalThis) };
+  const lastKey = `resonance.lastSyncedAt.${session.user.id}`;
+  let lastSyncedAt = options.store?.getItem(lastKey) ?? null;
+  const online = () => options.window?.navigator?.onLine ?? true;
+  const status$ = new BehaviorSubject<SyncStatus>(statusOf(online() ? 'syncing' : 'offline', lastSyncedAt));
+  let fatal: SyncError | null = null;
+  let roundError: SyncError | null = null;
+
+  const replications = new Map<CollectionName, CollectionReplication>();
+  for (const name of COLLECTION_NAMES) replications.set(name, replicateCollection(db, name, api));
+  const states = [...replications.values()].map((r) => r.state);
+
+  const set = (next: SyncStatus) => {
+    const cur = status$.value;
+    if (cur.state !== next.state || cur.message !== next.message || cur.lastSyncedAt !== next.lastSyncedAt) status$.next(next);
+  };
+
+  function stopReplication(): void {
+    live.stop();
+    for (const s of states) void s.cancel();
+  }
+
+  function onError(raw: unknown): void {
+    const e = unwrap(raw);
+    const err = e instanceof SyncError ? e : new SyncError('server', e instanceof Error ? e.message : String(e));
+    roundError = err;
+    if (err.code === 'offline' || !online()) return set(statusOf('offline', lastSyncedAt));
+    if (err.code === 'unauthenticated') return goFatal(err, 'needs-sign-in');
+    if (err.code === 'device-revoked') {
+      goFatal(err, 'device-revoked');
+      options.onDeviceRevoked?.();
+      return;
+    }
+    if (err.code === 'update-required') return goFatal(err, 'update-required');
+    set(statusOf('error', lastSyncedAt, `Sync failed: ${err.message} Your work is safe on this device; Resonance will try again shortly.`));
+  }
+
+  function goFatal(err: SyncError, state: 'needs-sign-in' | 'device-revoked' | 'update-required'): void {
+    if (fatal) return;
+    fatal = err;
+    stopReplication();
+    set(statusOf(state, lastSyncedAt));
+  }
+
+  // RxDB's active$ comes from a BehaviorSubject; its subject gives every replication's current value.
+  const anyActive = () => states.some((s) => s.subjects.active.getValue());
+  const subs = [
+    merge(...states.map((s) => s.error$)).subscribe(onError),
+    merge(...states.map((s) => s.subjects.active)).subscribe(() => {
+      if (fatal) return;
+      if (anyActive()) {
+        set(statusOf(online() ? 'syncing' : 'offline', lastSyncedAt));
+        return;
+      }
+      if (roundError || !online()) return;
+      lastSyncedAt = new Date().toISOString();
+      options.store?.setItem(lastKey, lastSyncedAt);
+      set(statusOf('up-to-date', lastSyncedAt));
+    }),
+  ];
+
+  let debounce: ReturnType<typeof setTimeout> | null = null;
+  function syncNow(): void {
+    if (fatal) return;
+    if (debounce) clearTimeout(debounce);
+    debounce = setTimeout(() => {
+      debounce = null;
+      roundError = null;
+      if (!online()) return set(statusOf('offline', lastSyncedAt));
+      for (const r of replications.values()) r.resync$.next('RESYNC');
+    }, TRIGGER_DEBOUNCE_MS);
+  }
+
+  const live = runLiveStream(api, {
+    onConnect: () => syncNow(),
+    onPoke: (collection) => {
+      if (isCollectionName(collection)) replications.get(collection)?.resync$.next('RESYNC');
+    },
+    onFatal: (e) => onError(e),
+  });
+
+  const onOnline = () => {
+    live.reconnectNow();
+    syncNow();
+  };
+  const onOffline = () => set(statusOf('offline', lastSyncedAt));
+  const onVisible = () => {
+    if (options.document?.visibilityState === 'visible') syncNow();
+  };
+  options.window?.addEventListener('online', onOnline);
+  options.window?.addEventListener('offline', onOffline);
+  options.document?.addEventListener('visibilitychange', onVisible);
+  const safety = setInterval(syncNow, SAFETY_INTERVAL_MS);
+
+  return {
+    status$: status$.asObservable(),
+    syncNow,
+    async awaitInSync() {
+      await Promise.all(states.map((s) => s.awaitInSync()));
+    },
+    async stop() {
+      clearInterval(safety);
+      if (debounce) clearTimeout(debounce);
+      options.window?.removeEventListener('online', onOnline);
+      options.window?.removeEventListener('offline', onOffline);
+      options.document?.removeEventListener('visibilitychange', onVisible);
+      for (const sub of subs) sub.unsubscribe();
+      live.stop();
+      await Promise.all(states.map((s) => s.cancel()));
+      status$.complete();
+    },
+  };
+}

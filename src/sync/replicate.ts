@@ -1,0 +1,94 @@
+/**
+ * Replication of one collection with the sync server, using RxDB's replicateRxCollection with our
+ * own pull and push handlers over the routes of sync.md:
+ *   GET  /api/sync/v1/{collection}/{schemaVersion}/pull?limit&checkpoint
+ *   POST /api/sync/v1/{collection}/{schemaVersion}/push
+ * RxDB stores a checkpoint only after the documents it covers (D3). Pokes from the live stream
+ * arrive through `resync$` and make RxDB pull from its checkpoint (L1).
+ */
+import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
+import type { RxCollection, RxReplicationPullStreamItem, WithDeleted } from 'rxdb';
+import { Subject } from 'rxjs';
+import type { ResonanceDatabase } from '#db/database';
+import { markRejected, settleOutbox } from '#db/outbox-settle';
+import { schemas, type CollectionName } from '#shared/schemas/index';
+import { apiJson, type ApiOptions } from './api';
+
+/** Pull page size: the server's cap (1,000) keeps an initial sync of 10,000 documents to ten round trips. */
+export const PULL_BATCH = 1000;
+/** Push batch: small enough that one slow or rejected batch never holds much back. */
+export const PUSH_BATCH = 100;
+/** RxDB retries a failed round after this long; `online` and visibility events retry sooner (D2). */
+export const RETRY_MS = 10_000;
+
+type AnyDoc = { id: string; writeId: string } & Record<string, unknown>;
+export type Checkpoint = Record<string, unknown>;
+
+export interface QuarantinedItem {
+  collection: string;
+  documentId: string;
+  writeId: string;
+  code: string;
+  reason: string;
+}
+
+export interface CollectionReplication {
+  state: RxReplicationState<AnyDoc, Checkpoint>;
+  resync$: Subject<RxReplicationPullStreamItem<AnyDoc, Checkpoint>>;
+}
+
+export function replicateCollection(db: ResonanceDatabase, name: CollectionName, api: ApiOptions): CollectionReplication {
+  const base = `/api/sync/v1/${name}/${schemas[name].version}`;
+  const resync$ = new Subject<RxReplicationPullStreamItem<AnyDoc, Checkpoint>>();
+  const collection = db.collections[name] as unknown as RxCollection<AnyDoc>;
+
+  const state = replicateRxCollection<AnyDoc, Checkpoint>({
+    // The server's origin is part of the identity: pointing a device at another server starts afresh.
+    replicationIdentifier: `resonance-${name}-v1-${api.baseUrl || 'same-origin'}`,
+    collection,
+    live: true,
+    retryTime: RETRY_MS,
+    // Every tab replicates; pushes are idempotent by writeId (C2), so two tabs cannot double-apply.
+    waitForLeadership: false,
+    autoStart: true,
+    pull: {
+      batchSize: PULL_BATCH,
+      stream$: resync$.asObservable(),
+      async handler(checkpoint, batchSize) {
+        const query = new URLSearchParams({ limit: String(batchSize) });
+        if (checkpoint) query.set('checkpoint', JSON.stringify(checkpoint));
+        const { body } = await apiJson<{ documents: WithDeleted<AnyDoc>[]; checkpoint: Checkpoint | null }>(api, `${base}/pull?${query.toString()}`);
+        await settleOutbox(db, name, body.documents.map((d) => ({ id: d.id, writeId: d.writeId })));
+        return { documents: body.documents, checkpoint: body.checkpoint ?? checkpoint };
+      },
+    },
+    push: {
+      batchSize: PUSH_BATCH,
+      async handler(rows) {
+        const { body: conflicts, res } = await apiJson<WithDeleted<AnyDoc>[]>(api, `${base}/push`, {
+          method: 'POST',
+          body: JSON.stringify(rows),
+        });
+        const conflicted = new Set(conflicts.map((d) => d.id));
+        const rejected = Number(res.headers.get('x-resonance-quarantined') ?? '0') > 0 ? await fetchQuarantine(api, name) : [];
+        const rejectedIds = new Set(rejected.map((r) => r.documentId));
+        if (rejected.length > 0) await markRejected(db, rejected.map((r) => ({ ...r, collection: name })));
+        await settleOutbox(
+          db,
+          name,
+          rows
+            .map((r) => r.newDocumentState)
+            .filter((d) => !conflicted.has(d.id) && !rejectedIds.has(d.id))
+            .map((d) => ({ id: d.id, writeId: d.writeId })),
+        );
+        return conflicts;
+      },
+    },
+  });
+  return { state, resync$ };
+}
+
+async function fetchQuarantine(api: ApiOptions, name: CollectionName): Promise<QuarantinedItem[]> {
+  const { body } = await apiJson<QuarantinedItem[]>(api, '/api/quarantine');
+  return body.filter((q) => q.collection === name);
+}
