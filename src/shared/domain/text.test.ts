@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatPostcode, isValidUkPostcode, nameTokens, normaliseName, normalisePostcode } from './text';
+import { codePointLength, formatPostcode, isLongerThan, isValidUkPostcode, nameTokens, normaliseName, normalisePostcode } from './text';
 
 describe('normaliseName', () => {
   it('lowercases and collapses spaces', () => {
@@ -71,5 +71,23 @@ describe('postcodes', () => {
     expect(formatPostcode('  m1   1ae')).toBe('M1 1AE');
     expect(formatPostcode('gir0aa')).toBe('GIR 0AA');
     expect(formatPostcode('nope')).toBeNull();
+  });
+});
+
+describe('lengths', () => {
+  it('counts code points like JSON Schema maxLength', () => {
+    expect(codePointLength('')).toBe(0);
+    expect(codePointLength('abc')).toBe(3);
+    expect(codePointLength('🙂🙂')).toBe(2);
+    expect(codePointLength('a\ud800b')).toBe(3); // a lone surrogate counts as one
+    expect(codePointLength('\udc00\ud800')).toBe(2);
+  });
+
+  it('compares against a limit', () => {
+    expect(isLongerThan('x'.repeat(10), 10)).toBe(false);
+    expect(isLongerThan('x'.repeat(11), 10)).toBe(true);
+    expect(isLongerThan('🙂'.repeat(10), 10)).toBe(false);
+    expect(isLongerThan('🙂'.repeat(11), 10)).toBe(true);
+    expect(isLongerThan('x'.repeat(10_000_000), 10_000)).toBe(true);
   });
 });

@@ -78,3 +78,29 @@ export function formatPostcode(s: string): string | null {
   if (!UK_POSTCODE.test(n)) return null;
   return `${n.slice(0, -3)} ${n.slice(-3)}`;
 }
+
+/**
+ * Length in Unicode code points, the way JSON Schema's `maxLength` counts (Ajv's `ucs2length`):
+ * an emoji is one character, not two UTF-16 units. Linear, no allocation.
+ */
+export function codePointLength(s: string): number {
+  let n = s.length;
+  for (let i = 0; i < s.length - 1; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n--;
+        i++;
+      }
+    }
+  }
+  return n;
+}
+
+/** True when `s` has more than `max` code points; constant time for most strings. */
+export function isLongerThan(s: string, max: number): boolean {
+  if (s.length <= max) return false; // code points never outnumber UTF-16 units
+  if (s.length > 2 * max) return true; // each code point is at most two units
+  return codePointLength(s) > max;
+}
