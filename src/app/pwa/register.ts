@@ -1,0 +1,144 @@
+/**
+ * Registers the service worker (sw/sw.ts) and tracks app updates for the prompt (sync.md D4).
+ *
+ * The page, not the worker, decides when a new version takes over: a new worker waits after install
+ * (sw/update.ts never calls skipWaiting by itself), this module marks the update 'ready', and only
+ * applyUpdate(), called when the user pressed "Update now" with nothing at risk, asks it to take over
+ * and reloads once it has. Nothing here reloads the page on its own.
+ *
+ * Traps:
+ * - The first visit's page is claimed by the new worker (clients.claim), which fires controllerchange;
+ *   that is not an update and must not reload or prompt.
+ * - Another window may apply the update: this page then runs old code under the new worker. We show
+ *   the prompt again ('updated-elsewhere') instead of reloading under the user's hands.
+ */
+import { getUpdatePhase, setUpdatePhase } from './update-store';
+
+/** Keep in step with SKIP_WAITING_MESSAGE in sw/update.ts (sw/ and src/ do not import each other). */
+const SKIP_WAITING = { type: 'SKIP_WAITING' } as const;
+
+/**
+ * How often a long-open app asks the server for a new worker. Browsers check by themselves only on
+ * navigations, and a tablet left on the visit screen all day makes none; 30 minutes gets fixes out the
+ * same working day for the price of one small conditional request for sw.js.
+ */
+export const UPDATE_CHECK_INTERVAL_MS = 30 * 60 * 1000;
+
+/**
+ * Minimum gap between checks triggered by the app becoming visible or coming back online: a worker
+ * flipping between apps should not send a request every time, and a minute is still "at once" to a person.
+ */
+export const MIN_CHECK_GAP_MS = 60 * 1000;
+
+let waitingWorker: ServiceWorker | null = null;
+let reloadRequested = false;
+
+function markReady(worker: ServiceWorker): void {
+  waitingWorker = worker;
+  // A second new version found while the user is looking at the prompt replaces the first one; the
+  // prompt stays as it is. Once applying, keep applying (the new waiting worker gets the message below).
+  if (getUpdatePhase() === 'applying') worker.postMessage(SKIP_WAITING);
+  else setUpdatePhase('ready');
+}
+
+/** Watches a worker being installed and reports it once it waits. */
+function watchInstalling(registration: ServiceWorkerRegistration): void {
+  const installing = registration.installing;
+  if (!installing) return;
+  installing.addEventListener('statechange', () => {
+    // With no active worker this is the first install: it activates at once and claims the page, so
+    // there is nothing to apply. With one, the new worker waits for the user.
+    if (installing.state === 'installed' && registration.active) markReady(installing);
+  });
+}
+
+function scheduleUpdateChecks(registration: ServiceWorkerRegistration): void {
+  let lastCheck = Date.now();
+  const check = (force: boolean): void => {
+    // Offline the check cannot succeed; skip it rather than log a failure every 30 minutes.
+    if (!navigator.onLine) return;
+    if (!force && Date.now() - lastCheck < MIN_CHECK_GAP_MS) return;
+    lastCheck = Date.now();
+    registration.update().catch(() => {
+      // A failed check (server restarting, captive portal) changes nothing; the next one retries.
+    });
+  };
+  setInterval(() => {
+    if (document.visibilityState === 'visible') check(true);
+  }, UPDATE_CHECK_INTERVAL_MS);
+  // Coming back to the app (tablet woken, tab switched) is when a person would notice a fix.
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible') check(false);
+  });
+  window.addEventListener('online', () => check(false));
+}
+
+function watchControllerChanges(): void {
+  let controller = navigator.serviceWorker.controller;
+  navigator.serviceWorker.addEventListener('controllerchange', () => {
+    const previous = controller;
+    controller = navigator.serviceWorker.controller;
+    // First visit: the worker claimed a page that had none. Not an update.
+    if (previous === null) return;
+    if (reloadRequested) {
+      // Reload once, even if controllerchange fires again while the page unloads.
+      reloadRequested = false;
+      window.location.reload();
+      return;
+    }
+    waitingWorker = null;
+    setUpdatePhase('updated-elsewhere');
+  });
+}
+
+/** Where the worker is served and how: Vite serves it unbundled as a module in dev. */
+function workerScript(): { url: string; type: WorkerType } {
+  const base = import.meta.env.BASE_URL;
+  return import.meta.env.DEV
+    ? { url: `${base}dev-sw.js?dev-sw`, type: 'module' }
+    : // The build emits one self-contained classic script (rollupFormat 'iife' in vite.config.ts).
+      { url: `${base}sw.js`, type: 'classic' };
+}
+
+/**
+ * Registers the worker and starts watching for updates. Call once from src/app/main.tsx, without
+ * awaiting (`void registerServiceWorker()`): the app never waits for it. Never rejects; resolves to
+ * null where service workers are unavailable (insecure context, private modes, old browsers).
+ */
+export async function registerServiceWorker(): Promise<ServiceWorkerRegistration | null> {
+  if (!('serviceWorker' in navigator) || !window.isSecureContext) return null;
+  const { url, type } = workerScript();
+  try {
+    const registration = await navigator.serviceWorker.register(url, { scope: import.meta.env.BASE_URL, type });
+    watchControllerChanges();
+    // An update found in an earlier visit and never applied is still waiting.
+    if (registration.waiting && registration.active) markReady(registration.waiting);
+    if (registration.installing) watchInstalling(registration);
+    registration.addEventListener('updatefound', () => watchInstalling(registration));
+    scheduleUpdateChecks(registration);
+    return registration;
+  } catch (error) {
+    // The app works online without a worker; the sync status shows the rest. Log for whoever debugs.
+    console.warn('Resonance: service worker registration failed; offline use is unavailable.', error);
+    return null;
+  }
+}
+
+/**
+ * Applies the waiting update: asks the waiting worker to take over and reloads once it controls the
+ * page. Call only when the user asked and nothing is at risk (the prompt checks). Returns false when
+ * there is nothing to apply.
+ */
+export function applyUpdate(): boolean {
+  const phase = getUpdatePhase();
+  if (phase === 'updated-elsewhere') {
+    // The new worker already controls this page; only the page itself is old.
+    window.location.reload();
+    return true;
+  }
+  if (phase !== 'ready' || !waitingWorker) return false;
+  reloadRequested = true;
+  setUpdatePhase('applying');
+  waitingWorker.postMessage(SKIP_WAITING);
+  return true;
+}

@@ -1,0 +1,95 @@
+/**
+ * Build of the Resonance PWA: React app from index.html + src/app/main.tsx, and a service worker
+ * compiled from sw/sw.ts by vite-plugin-pwa ("injectManifest": we write the worker, the plugin injects
+ * the list of files to precache). We register the worker ourselves (src/app/pwa/register.ts) so the
+ * update is applied only when the user agrees and nothing unsynced or half-typed is at risk (sync.md D4).
+ *
+ * Traps:
+ * - Every file the app may load offline must match `globPatterns`, lazy route chunks included; a chunk
+ *   missing from the precache shows up only as a blank screen offline. tests/build/precache.test.ts
+ *   checks the built list against dist/assets.
+ * - The manifest and its icons live here, not in public/, so the plugin can add them to the precache
+ *   with content hashes; the PNGs are drawn by tests/build/make-icons.ts and committed.
+ */
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
+
+/** Calm palette (style: deep teal on off-white); also drawn into the icons by make-icons.ts. */
+const THEME_COLOR = '#0b5563';
+const BACKGROUND_COLOR = '#f7f5f0';
+
+/**
+ * Workbox refuses to precache files above 2 MiB by default and only warns. The app's biggest chunk
+ * (RxDB and its storage) stays well below 5 MiB; above that something has gone wrong, and we would
+ * rather fail the build (the plugin throws when a file is skipped for size) than ship an app that
+ * breaks offline.
+ */
+const MAX_PRECACHE_FILE_BYTES = 5 * 1024 * 1024;
+
+export default defineConfig({
+  build: {
+    outDir: 'dist',
+    // Old donated tablets run old Chromium/Safari; ES2020 covers Chrome 80+/Safari 14+, which is what
+    // IndexedDB-heavy RxDB needs anyway, and avoids shipping down-levelled bloat for older engines.
+    target: 'es2020',
+    // Source maps help debug on a device, and are not precached (globPatterns below skips *.map).
+    sourcemap: true,
+  },
+  plugins: [
+    react(),
+    VitePWA({
+      strategies: 'injectManifest',
+      srcDir: 'sw',
+      filename: 'sw.ts',
+      // We register in src/app/pwa/register.ts: the plugin's auto-registration would not let us hold the
+      // update while forms are half-filled or writes unsynced.
+      injectRegister: false,
+      // 'prompt': the plugin must not add skipWaiting/clientsClaim behaviour of its own.
+      registerType: 'prompt',
+      manifestFilename: 'manifest.webmanifest',
+      includeAssets: ['favicon.svg', 'icons/apple-touch-icon-180.png'],
+      includeManifestIcons: true,
+      manifest: {
+        id: '/',
+        name: 'Resonance',
+        short_name: 'Resonance',
+        description:
+          'Record casework, visits and feedback offline, help clients get online, and see the whole picture at base.',
+        lang: 'en-GB',
+        dir: 'ltr',
+        theme_color: THEME_COLOR,
+        background_color: BACKGROUND_COLOR,
+        display: 'standalone',
+        // Shared tablets are used in both orientations; do not lock.
+        orientation: 'any',
+        start_url: '/',
+        scope: '/',
+        categories: ['productivity', 'business'],
+        icons: [
+          { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          { src: '/icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      injectManifest: {
+        // Everything the app shell may need offline: every JS chunk (lazy routes too), CSS, the HTML,
+        // fonts and images. Icons and the manifest are added by the plugin (includeAssets/includeManifestIcons)
+        // with their own revisions, so they are not globbed twice here.
+        globPatterns: ['**/*.{js,css,html,woff2,svg,webp,jpg}'],
+        globIgnores: ['**/*.map', 'sw.js'],
+        maximumFileSizeToCacheInBytes: MAX_PRECACHE_FILE_BYTES,
+        // One self-contained classic script: it runs on every browser that has service workers (Firefox
+        // only recently gained module workers) and registers without `type: 'module'`.
+        rollupFormat: 'iife',
+      },
+      devOptions: {
+        // The worker also runs under `vite dev` so offline behaviour can be tried without a build; Vite
+        // serves it unbundled, hence a module worker there (register.ts picks the matching type).
+        enabled: true,
+        type: 'module',
+        navigateFallback: 'index.html',
+      },
+    }),
+  ],
+});
