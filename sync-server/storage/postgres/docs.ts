@@ -1,0 +1,186 @@
+/**
+ * PostgreSQL documents: the batch transaction behind the commit-order fence, the seq-ordered pull and
+ * scope lookups.
+ *
+ * The P2 fence: every push transaction takes `pg_advisory_xact_lock(SEQ_LOCK)` before it reads the
+ * current states or draws a seq from `documents_seq`, and holds it until COMMIT/ROLLBACK. So at most one
+ * transaction at a time holds unissued-or-uncommitted seqs, across every server instance on the
+ * database, and PostgreSQL releases transaction locks only after the commit is visible. Hence seq order
+ * is commit order: when a reader sees seq n, every seq below n is already committed (or was never
+ * used because its transaction rolled back), and a pull by `seq > checkpoint` never skips a row.
+ * A bare sequence without the lock is NOT enough: T1 may draw 10, T2 draw 11 and commit first, and a
+ * reader that saw 11 would move its checkpoint past 10 forever.
+ *
+ * The cost is that pushes are serialised database-wide; a batch holds the lock for a few
+ * milliseconds (three statements), which is far below what a charity's devices can produce.
+ */
+import type { Pool, PoolClient } from 'pg';
+import type { CollectionName } from '#shared/schemas/index';
+import type { DocData } from '#shared/lib/validate';
+import { ChangeHub } from '../change-hub';
+import { assigneePattern, scopeColumns } from '../scope-columns';
+import type { Actor, BatchOutcome, DecideBatch, DocumentStore, StoredDoc } from '../types';
+import { auditAction, lastWritePerId } from '../batch';
+
+/** Advisory lock key for seq assignment: "Reso" in ASCII, a constant no other code on the DB uses. */
+export const SEQ_LOCK = 0x5265736f;
+
+export interface DocRow {
+  collection: string;
+  id: string;
+  seq: string;
+  data: DocData;
+  deleted: boolean;
+  write_id: string;
+  server_updated_at: Date;
+  server_updated_by: string;
+}
+
+export const DOC_COLUMNS = 'collection, id, seq, data, deleted, write_id, server_updated_at, server_updated_by';
+
+export function toDoc(row: DocRow): StoredDoc {
+  return {
+    collection: row.collection as CollectionName,
+    id: row.id,
+    seq: Number(row.seq),
+    data: row.data,
+    deleted: row.deleted,
+    writeId: row.write_id,
+    serverUpdatedAt: row.server_updated_at.toISOString(),
+    serverUpdatedBy: row.server_updated_by,
+  };
+}
+
+/** What a NOTIFY carries: the collection and the seq range of one committed batch (< 8000 bytes). */
+export interface ChangeNotice {
+  c: CollectionName;
+  from: number;
+  to: number;
+}
+
+async function writeBatch<R>(
+  client: PoolClient,
+  channel: string,
+  collection: CollectionName,
+  ids: readonly string[],
+  actor: Actor,
+  decide: DecideBatch<R>,
+): Promise<BatchOutcome<R>> {
+  await client.query('SELECT pg_advisory_xact_lock($1)', [SEQ_LOCK]);
+  const { rows } = await client.query<DocRow>(`SELECT ${DOC_COLUMNS} FROM documents WHERE collection = $1 AND id = ANY($2::text[])`, [collection, ids]);
+  const current = new Map<string, StoredDoc>(rows.map((row) => [row.id, toDoc(row)]));
+  const plan = decide(current);
+  const now = new Date().toISOString();
+  const writes = lastWritePerId(plan.writes);
+  const written: StoredDoc[] = [];
+  if (writes.length > 0) {
+    const seqs = await client.query<{ seq: string }>(`SELECT nextval('documents_seq') AS seq FROM generate_series(1, $1)`, [writes.length]);
+    const sorted = seqs.rows.map((r) => Number(r.seq)).sort((a, b) => a - b);
+    writes.forEach((w, i) => written.push({ collection, ...w, seq: sorted[i] ?? Number.NaN }));
+    const scope = written.map((d) => scopeColumns(collection, d.id, d.data));
+    await client.query(
+      `INSERT INTO documents (collection, id, seq, data, deleted, write_id, server_updated_at, server_updated_by,
+                              team_id, client_id, case_id, assigned_to, created_by)
+       SELECT $1, * FROM unnest($2::text[], $3::bigint[], $4::jsonb[], $5::bool[], $6::text[], $7::timestamptz[], $8::text[],
+                                $9::text[], $10::text[], $11::text[], $12::text[], $13::text[])
+       ON CONFLICT (collection, id) DO UPDATE SET
+         seq = excluded.seq, data = excluded.data, deleted = excluded.deleted, write_id = excluded.write_id,
+         server_updated_at = excluded.server_updated_at, server_updated_by = excluded.server_updated_by,
+         team_id = excluded.team_id, client_id = excluded.client_id, case_id = excluded.case_id,
+         assigned_to = excluded.assigned_to, created_by = excluded.created_by`,
+      [
+        collection,
+        written.map((d) => d.id),
+        written.map((d) => d.seq),
+        written.map((d) => JSON.stringify(d.data)),
+        written.map((d) => d.deleted),
+        written.map((d) => d.writeId),
+        written.map((d) => d.serverUpdatedAt),
+        written.map((d) => d.serverUpdatedBy),
+        scope.map((s) => s.teamId),
+        scope.map((s) => s.clientId),
+        scope.map((s) => s.caseId),
+        scope.map((s) => s.assignedTo),
+        scope.map((s) => s.createdBy),
+      ],
+    );
+  }
+  const audit = [
+    ...written.map((d) => ({ id: d.id, writeId: d.writeId, action: auditAction(current.get(d.id), d.deleted) })),
+    ...plan.quarantine.map((q) => ({ id: q.documentId, writeId: q.writeId, action: 'quarantine' })),
+  ];
+  if (plan.quarantine.length > 0) {
+    await client.query(
+      `INSERT INTO quarantine (collection, document_id, write_id, document, code, reason, author_id, device_id, at)
+       SELECT $1, d, w, doc, c, r, $7, $8, $9 FROM unnest($2::text[], $3::text[], $4::jsonb[], $5::text[], $6::text[]) AS t(d, w, doc, c, r)
+       ON CONFLICT (collection, document_id, write_id) DO NOTHING`,
+      [
+        collection,
+        plan.quarantine.map((q) => q.documentId),
+        plan.quarantine.map((q) => q.writeId),
+        plan.quarantine.map((q) => JSON.stringify(q.document ?? null)),
+        plan.quarantine.map((q) => q.code),
+        plan.quarantine.map((q) => q.reason),
+        actor.userId,
+        actor.deviceId,
+        now,
+      ],
+    );
+  }
+  if (audit.length > 0) {
+    await client.query(
+      `INSERT INTO audit (user_id, device_id, collection, document_id, write_id, action, at)
+       SELECT $1, $2, $3, d, w, a, $7 FROM unnest($4::text[], $5::text[], $6::text[]) AS t(d, w, a)`,
+      [actor.userId, actor.deviceId, collection, audit.map((a) => a.id), audit.map((a) => a.writeId), audit.map((a) => a.action), now],
+    );
+  }
+  const first = written[0];
+  const last = written[written.length - 1];
+  if (first && last) {
+    // NOTIFY inside the transaction is delivered only if and when it commits (after-commit by construction).
+    const notice: ChangeNotice = { c: collection, from: first.seq, to: last.seq };
+    await client.query('SELECT pg_notify($1, $2)', [channel, JSON.stringify(notice)]);
+  }
+  return { result: plan.result, written, quarantined: plan.quarantine.length };
+}
+
+export function createPostgresDocs(pool: Pool, hub: ChangeHub, channel: string): DocumentStore {
+  return {
+    async applyBatch(collection, ids, actor, decide) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const outcome = await writeBatch(client, channel, collection, ids, actor, decide);
+        await client.query('COMMIT');
+        return outcome;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    async pullSince(collection, afterSeq, limit) {
+      const { rows } = await pool.query<DocRow>(`SELECT ${DOC_COLUMNS} FROM documents WHERE collection = $1 AND seq > $2 ORDER BY seq LIMIT $3`, [collection, afterSeq, limit]);
+      return rows.map(toDoc);
+    },
+    async getDocs(collection, ids) {
+      const { rows } = await pool.query<DocRow>(`SELECT ${DOC_COLUMNS} FROM documents WHERE collection = $1 AND id = ANY($2::text[])`, [collection, ids]);
+      return rows.map(toDoc);
+    },
+    async candidateCases(userId, teamIds) {
+      const { rows } = await pool.query<DocRow>(
+        `SELECT ${DOC_COLUMNS} FROM documents WHERE collection = 'cases' AND (team_id = ANY($1::text[]) OR assigned_to LIKE $2)`,
+        [teamIds, assigneePattern(userId)],
+      );
+      return rows.map(toDoc);
+    },
+    onChange(listener) {
+      return hub.subscribe(listener);
+    },
+    async countDocuments() {
+      const { rows } = await pool.query<{ n: string }>('SELECT COUNT(*) AS n FROM documents');
+      return Number(rows[0]?.n ?? 0);
+    },
+  };
+}

@@ -1,0 +1,131 @@
+/**
+ * SQLite documents: the batch transaction, the seq-ordered pull and scope lookups.
+ *
+ * Commit order (P2): better-sqlite3 is synchronous and this process holds the only connection that
+ * writes, so `BEGIN IMMEDIATE … COMMIT` runs start to finish without interleaving. Each write takes
+ * `MAX(seq) + 1` inside that transaction, so seq order is commit order and a reader can never see
+ * seq n+1 before seq n. Listeners hear about a batch only after COMMIT returns.
+ */
+import type Database from 'better-sqlite3';
+import type { CollectionName } from '#shared/schemas/index';
+import type { DocData } from '#shared/lib/validate';
+import { auditAction, lastWritePerId } from '../batch';
+import { ChangeHub } from '../change-hub';
+import { assigneePattern, scopeColumns } from '../scope-columns';
+import type { Actor, BatchOutcome, DecideBatch, DocumentStore, StoredDoc } from '../types';
+
+interface DocRow {
+  collection: string;
+  id: string;
+  seq: number;
+  data: string;
+  deleted: number;
+  write_id: string;
+  server_updated_at: string;
+  server_updated_by: string;
+}
+
+const COLUMNS = 'collection, id, seq, data, deleted, write_id, server_updated_at, server_updated_by';
+
+function toDoc(row: DocRow): StoredDoc {
+  return {
+    collection: row.collection as CollectionName,
+    id: row.id,
+    seq: row.seq,
+    data: JSON.parse(row.data) as DocData,
+    deleted: row.deleted !== 0,
+    writeId: row.write_id,
+    serverUpdatedAt: row.server_updated_at,
+    serverUpdatedBy: row.server_updated_by,
+  };
+}
+
+export function createSqliteDocs(db: Database.Database, hub: ChangeHub): DocumentStore {
+  const selectByIds = db.prepare<[string, string], DocRow>(
+    `SELECT ${COLUMNS} FROM documents WHERE collection = ? AND id IN (SELECT value FROM json_each(?))`,
+  );
+  const maxSeq = db.prepare<[], { seq: number }>('SELECT COALESCE(MAX(seq), 0) AS seq FROM documents');
+  const upsert = db.prepare(`
+    INSERT INTO documents (${COLUMNS}, team_id, client_id, case_id, assigned_to, created_by)
+    VALUES (@collection, @id, @seq, @data, @deleted, @writeId, @serverUpdatedAt, @serverUpdatedBy,
+            @teamId, @clientId, @caseId, @assignedTo, @createdBy)
+    ON CONFLICT (collection, id) DO UPDATE SET
+      seq = excluded.seq, data = excluded.data, deleted = excluded.deleted, write_id = excluded.write_id,
+      server_updated_at = excluded.server_updated_at, server_updated_by = excluded.server_updated_by,
+      team_id = excluded.team_id, client_id = excluded.client_id, case_id = excluded.case_id,
+      assigned_to = excluded.assigned_to, created_by = excluded.created_by`);
+  const insertQuarantine = db.prepare(`
+    INSERT INTO quarantine (collection, document_id, write_id, document, code, reason, author_id, device_id, at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (collection, document_id, write_id) DO NOTHING`);
+  const insertAudit = db.prepare(`
+    INSERT INTO audit (user_id, device_id, collection, document_id, write_id, action, at) VALUES (?, ?, ?, ?, ?, ?, ?)`);
+  const pull = db.prepare<[string, number, number], DocRow>(
+    `SELECT ${COLUMNS} FROM documents WHERE collection = ? AND seq > ? ORDER BY seq LIMIT ?`,
+  );
+  const count = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM documents');
+
+  function applySync<R>(collection: CollectionName, ids: readonly string[], actor: Actor, decide: DecideBatch<R>): BatchOutcome<R> {
+    const current = new Map<string, StoredDoc>();
+    for (const row of selectByIds.all(collection, JSON.stringify(ids))) current.set(row.id, toDoc(row));
+    const plan = decide(current);
+    const now = new Date().toISOString();
+    let seq = (maxSeq.get()?.seq ?? 0) + 1;
+    const written: StoredDoc[] = [];
+    for (const write of lastWritePerId(plan.writes)) {
+      const doc: StoredDoc = { collection, ...write, seq: seq++ };
+      upsert.run({
+        collection,
+        id: doc.id,
+        seq: doc.seq,
+        data: JSON.stringify(doc.data),
+        deleted: doc.deleted ? 1 : 0,
+        writeId: doc.writeId,
+        serverUpdatedAt: doc.serverUpdatedAt,
+        serverUpdatedBy: doc.serverUpdatedBy,
+        ...scopeColumns(collection, doc.id, doc.data),
+      });
+      insertAudit.run(actor.userId, actor.deviceId, collection, doc.id, doc.writeId, auditAction(current.get(doc.id), doc.deleted), now);
+      written.push(doc);
+    }
+    for (const q of plan.quarantine) {
+      insertQuarantine.run(collection, q.documentId, q.writeId, JSON.stringify(q.document), q.code, q.reason, actor.userId, actor.deviceId, now);
+      insertAudit.run(actor.userId, actor.deviceId, collection, q.documentId, q.writeId, 'quarantine', now);
+    }
+    return { result: plan.result, written, quarantined: plan.quarantine.length };
+  }
+
+  return {
+    applyBatch<R>(collection: CollectionName, ids: readonly string[], actor: Actor, decide: DecideBatch<R>): Promise<BatchOutcome<R>> {
+      try {
+        // IMMEDIATE takes the write lock up front, so another process (the admin CLI) waits on
+        // busy_timeout instead of failing the upgrade from a read to a write lock mid-batch.
+        const outcome = db.transaction(applySync<R>).immediate(collection, ids, actor, decide);
+        hub.emit({ collection, docs: outcome.written });
+        return Promise.resolve(outcome);
+      } catch (error) {
+        return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+      }
+    },
+    pullSince(collection, afterSeq, limit) {
+      return Promise.resolve(pull.all(collection, afterSeq, limit).map(toDoc));
+    },
+    getDocs(collection, ids) {
+      return Promise.resolve(selectByIds.all(collection, JSON.stringify(ids)).map(toDoc));
+    },
+    candidateCases(userId, teamIds) {
+      const rows = db
+        .prepare<[string, string], DocRow>(
+          `SELECT ${COLUMNS} FROM documents WHERE collection = 'cases'
+             AND (team_id IN (SELECT value FROM json_each(?)) OR assigned_to LIKE ?)`,
+        )
+        .all(JSON.stringify(teamIds), assigneePattern(userId));
+      return Promise.resolve(rows.map(toDoc));
+    },
+    onChange(listener) {
+      return hub.subscribe(listener);
+    },
+    countDocuments() {
+      return Promise.resolve(count.get()?.n ?? 0);
+    },
+  };
+}
