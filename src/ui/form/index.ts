@@ -1,0 +1,20 @@
+/**
+ * The form component kit: accessible, GOV.UK-pattern form parts with the app's own calm look.
+ * Importing any of them loads form.css once. Presentational only: no data access (lint enforces it).
+ * Each component documents its props and an example in its header comment; README.md has an overview.
+ */
+import './form.css';
+
+export { Button, buttonClass, type ButtonProps, type ButtonVariant } from './Button';
+export { Field, ErrorMessage, Hint, joinIds, hintId, errorId, type FieldProps, type ControlProps } from './Field';
+export { Fieldset, type FieldsetProps } from './Fieldset';
+export { TextInput, type TextInputProps, type InputWidth } from './TextInput';
+export { Textarea, countMessage, type TextareaProps } from './Textarea';
+export { Select, type SelectProps, type SelectOption } from './Select';
+export { Radios, type RadiosProps } from './Radios';
+export { Checkboxes, type CheckboxesProps } from './Checkboxes';
+export { optionId, type ChoiceOption } from './choices';
+export { DateInput, type DateInputProps } from './DateInput';
+export { ErrorSummary, focusField, type ErrorSummaryProps, type FormError } from './ErrorSummary';
+export { useFormState, type FormState, type FormStateOptions } from './useFormState';
+export { ButtonGroup, InlineMessage, type InlineMessageProps } from './layout';
