@@ -18,6 +18,8 @@ const APOSTROPHES = /['\u2018\u2019\u02bc\u0060\u00b4]/g;
 const SEPARATORS = /[^\p{L}\p{N}\p{M}]+/gu;
 /** Plain printable ASCII: most names, and the fast path that skips Unicode decomposition. */
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+/** Already normal ("john smith"): the commonest case, returned without any replacing. */
+const ALREADY_NORMAL = /^[a-z0-9]+(?: [a-z0-9]+)*$/;
 
 /**
  * Letters that Unicode decomposition leaves alone but that people type both ways.
@@ -39,6 +41,7 @@ const FOLDABLE = /[ßæœøłđðþı]/g;
 /** A name reduced to the form used for comparing and searching, e.g. "  José  O'Brien-Núñez" → "jose obrien nunez". */
 export function normaliseName(s: string): string {
   let out = s.toLowerCase();
+  if (ALREADY_NORMAL.test(out)) return out;
   if (!PRINTABLE_ASCII.test(out)) {
     out = out.normalize('NFKD').replace(COMBINING_DIACRITICS, '').replace(FOLDABLE, (ch) => LETTER_FOLDS[ch] ?? ch);
   }

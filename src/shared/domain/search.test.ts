@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import { buildClientIndex, forgetClientIndexCache, searchClients } from './search';
+import { makeClients, medianMs } from './test-clients';
+
+const clients = [
+  { id: 'ma', name: 'Mohammed Ali', postcode: 'M1 1AE', dateOfBirth: '1980-05-01' },
+  { id: 'am', name: 'Ali, Mohamed', postcode: 'SW1A 1AA' },
+  { id: 'ak', name: 'Ali Khan', postcode: 'sw1a2aa', dateOfBirth: '1975-12-31' },
+  { id: 'al', name: 'Alice Adams', postcode: 'AL1 1AA' },
+  { id: 'jn', name: 'José Núñez', dateOfBirth: '1990-02-03' },
+  { id: 'ob', name: "Siobhán O'Brien" },
+  { id: 'sj', name: 'Sarah Smith-Jones', postcode: 'E1 6AN' },
+  { id: 'zz', name: 'Zoë Brontë', postcode: 'AL2 3BB' },
+];
+const index = buildClientIndex(clients);
+
+describe('searchClients', () => {
+  it('returns every id sorted by name for an empty query', () => {
+    expect(searchClients(index, '')).toEqual(['ak', 'am', 'al', 'jn', 'ma', 'sj', 'ob', 'zz']);
+    expect(searchClients(index, '   ', 3)).toEqual(['ak', 'am', 'al']);
+  });
+
+  it('ranks an exact first token, then a first-token prefix, then other tokens, then substrings', () => {
+    expect(searchClients(index, 'ali')).toEqual(['ak', 'am', 'al', 'ma']);
+    expect(searchClients(index, 'AL')).toEqual(['ak', 'am', 'al', 'ma']);
+    expect(searchClients(index, 'hamm')).toEqual(['ma']);
+  });
+
+  it('matches every query token as a token prefix, in any order', () => {
+    expect(searchClients(index, 'mo ali')).toEqual(['ma', 'am']);
+    expect(searchClients(index, 'ali moh')).toEqual(['am', 'ma']);
+    expect(searchClients(index, 'ali zebra')).toEqual([]);
+  });
+
+  it('ignores accents, case and punctuation', () => {
+    expect(searchClients(index, 'jose nu')).toEqual(['jn']);
+    expect(searchClients(index, 'JOSÉ')).toEqual(['jn']);
+    expect(searchClients(index, 'obrien')).toEqual(['ob']);
+    expect(searchClients(index, "o'bri")).toEqual(['ob']);
+    expect(searchClients(index, 'jones')).toEqual(['sj']);
+    expect(searchClients(index, 'zoe')).toEqual(['zz']);
+  });
+
+  it('matches the full name as a substring from three characters', () => {
+    expect(searchClients(index, 'med ali')).toEqual(['ma']);
+    expect(searchClients(index, 'ont')).toEqual(['zz']);
+    expect(searchClients(index, 'on')).toEqual([]);
+  });
+
+  it('matches postcode prefixes when the query starts like a postcode', () => {
+    expect(searchClients(index, 'sw1a')).toEqual(['ak', 'am']);
+    expect(searchClients(index, 'SW1A 1')).toEqual(['am']);
+    expect(searchClients(index, 'e1 6an')).toEqual(['sj']);
+    expect(searchClients(index, 'm1')).toEqual(['ma']);
+    // Letters alone are a name search: 'al' is not the AL postcode area.
+    expect(searchClients(index, 'al')).not.toContain('zz');
+    expect(searchClients(index, 'al2')).toEqual(['zz']);
+  });
+
+  it('matches a whole date of birth typed either way', () => {
+    expect(searchClients(index, '1980-05-01')).toEqual(['ma']);
+    expect(searchClients(index, '01/05/1980')).toEqual(['ma']);
+    expect(searchClients(index, '1/5/1980')).toEqual(['ma']);
+    expect(searchClients(index, '31/12/1975')).toEqual(['ak']);
+    expect(searchClients(index, '31/02/1975')).toEqual([]);
+  });
+
+  it('honours the limit', () => {
+    expect(searchClients(index, 'ali', 2)).toEqual(['ak', 'am']);
+    expect(searchClients(index, 'ali', 0)).toEqual([]);
+  });
+
+  it('finds nothing for symbols only and never throws on hostile text', () => {
+    expect(searchClients(index, '🙂')).toEqual([]);
+    expect(searchClients(index, "'; DROP TABLE clients;--")).toEqual([]);
+    expect(searchClients(index, '<script>')).toEqual([]);
+    expect(searchClients(index, '.*+?(')).toEqual([]);
+    expect(searchClients(index, 'a'.repeat(100_000))).toEqual([]);
+  });
+
+  it('handles clients without names, postcodes or dates of birth', () => {
+    const odd = buildClientIndex([{ id: 'x', name: '' }, { id: 'y', name: '---' }, { id: 'z', name: 'Zed' }]);
+    expect(searchClients(odd, '')).toEqual(['x', 'y', 'z']);
+    expect(searchClients(odd, 'z')).toEqual(['z']);
+  });
+});
+
+describe('search timings on 10,000 clients', () => {
+  const many = makeClients(10_000, 7);
+
+  it('builds the index in under 30 ms', () => {
+    // The key cache is emptied before each run (untimed), so it never helps this measurement.
+    const ms = medianMs((clients) => buildClientIndex(clients), 11, () => {
+      forgetClientIndexCache();
+      return many;
+    });
+    console.info(`buildClientIndex on 10k: ${ms.toFixed(2)} ms`);
+    expect(ms).toBeLessThan(30);
+  });
+
+  it('rebuilds after one change faster still, reusing the keys of unchanged clients', () => {
+    const first = buildClientIndex(many);
+    const changed = many.map((c, i) => (i === 500 ? { ...c, name: 'Zebedee Quinn' } : c));
+    const ms = medianMs((clients) => buildClientIndex(clients), 11, () => {
+      buildClientIndex(many);
+      return changed;
+    });
+    console.info(`buildClientIndex rebuild after one change on 10k: ${ms.toFixed(2)} ms`);
+    expect(ms).toBeLessThan(30);
+    const rebuilt = buildClientIndex(changed);
+    expect(searchClients(rebuilt, 'zebedee')).toEqual(['c500']);
+    expect(searchClients(rebuilt, '').length).toBe(searchClients(first, '').length);
+  });
+
+  it('never serves stale keys for a changed or mutated client', () => {
+    const client = { id: 'm', name: 'Old Name', postcode: 'E1 6AN' };
+    expect(searchClients(buildClientIndex([client]), 'old')).toEqual(['m']);
+    client.name = 'New Name';
+    client.postcode = 'N1 9GU';
+    const idx = buildClientIndex([client]);
+    expect(searchClients(idx, 'old')).toEqual([]);
+    expect(searchClients(idx, 'new')).toEqual(['m']);
+    expect(searchClients(idx, 'n1')).toEqual(['m']);
+    const withDob = buildClientIndex([{ ...client, dateOfBirth: '1970-01-01' }]);
+    expect(searchClients(withDob, '01/01/1970')).toEqual(['m']);
+  });
+
+  it('answers a query in under 5 ms', () => {
+    const idx = buildClientIndex(many);
+    const queries = ['m', 'mo', 'moh', 'mohammed a', 'smith', 'ith', 'sw1', 'SW1 5', '01/02/1970', 'zzz', 'ali moh'];
+    const worst = Math.max(...queries.map((q) => medianMs(() => searchClients(idx, q))));
+    const all = medianMs(() => searchClients(idx, ''));
+    console.info(`searchClients on 10k: worst median ${worst.toFixed(2)} ms; empty query ${all.toFixed(2)} ms`);
+    expect(worst).toBeLessThan(5);
+    expect(all).toBeLessThan(5);
+  });
+});
