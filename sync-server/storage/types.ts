@@ -115,6 +115,8 @@ export interface UserRecord {
 }
 
 export interface NewUser {
+  /** Generated when absent; the demo seed passes its fixed ids. */
+  id?: string;
   email: string | null;
   name: string;
   role: Role;
@@ -153,7 +155,8 @@ export interface AuditRecord {
 }
 
 export interface AccountStore {
-  createTeam(name: string): Promise<Team>;
+  /** Throws `DuplicateError` when the name is taken. The id is generated when absent. */
+  createTeam(name: string, id?: string): Promise<Team>;
   findTeamByName(name: string): Promise<Team | null>;
   listTeams(): Promise<Team[]>;
   /** Throws `DuplicateError` when the email is taken. Emails are stored lower-cased. */

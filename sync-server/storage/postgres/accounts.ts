@@ -73,8 +73,8 @@ export function createPostgresAccounts(pool: Pool): AccountStore {
   };
 
   return {
-    async createTeam(name) {
-      const team = { id: newId(), name };
+    async createTeam(name, id) {
+      const team = { id: id ?? newId(), name };
       try {
         await pool.query('INSERT INTO teams (id, name, created_at) VALUES ($1, $2, now())', [team.id, name]);
       } catch (error) {
@@ -90,7 +90,7 @@ export function createPostgresAccounts(pool: Pool): AccountStore {
       return rows<{ id: string; name: string }>('SELECT id, name FROM teams ORDER BY name');
     },
     async createUser(user) {
-      const id = newId();
+      const id = user.id ?? newId();
       const email = user.email?.trim().toLowerCase() ?? null;
       const client = await pool.connect();
       try {

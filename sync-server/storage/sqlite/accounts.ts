@@ -76,8 +76,8 @@ export function createSqliteAccounts(db: Database.Database): AccountStore {
   };
 
   return {
-    createTeam(name) {
-      const team = { id: newId(), name };
+    createTeam(name, id) {
+      const team = { id: id ?? newId(), name };
       try {
         run('INSERT INTO teams (id, name, created_at) VALUES (?, ?, ?)', team.id, name, now());
       } catch (error) {
@@ -93,7 +93,7 @@ export function createSqliteAccounts(db: Database.Database): AccountStore {
       return Promise.resolve(all<{ id: string; name: string }>('SELECT id, name FROM teams ORDER BY name'));
     },
     createUser(user) {
-      const id = newId();
+      const id = user.id ?? newId();
       const email = user.email?.trim().toLowerCase() ?? null;
       try {
         db.transaction(() => {

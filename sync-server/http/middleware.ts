@@ -1,0 +1,68 @@
+/**
+ * Cross-cutting request handling: the JSON request log, in-flight tracking for graceful shutdown,
+ * bearer-token authentication and the per-token request limit.
+ */
+import { createMiddleware } from 'hono/factory';
+import type { Deps, AppEnv } from './context';
+import { ApiError } from './errors';
+import { RequestLimiter, retryAfterSeconds } from './rate-limit';
+
+/** One line per request: method, path (no query), status, time, who. Never bodies or tokens. */
+export function requestLog(deps: Deps) {
+  return createMiddleware<AppEnv>(async (c, next) => {
+    const started = performance.now();
+    await next();
+    if (!deps.config.logRequests) return;
+    const session = c.get('session') as AppEnv['Variables']['session'] | undefined;
+    const quarantined = c.get('quarantined') as number | undefined;
+    deps.logger.log(c.res.status >= 500 ? 'error' : 'info', 'request', {
+      method: c.req.method,
+      path: c.req.path,
+      status: c.res.status,
+      ms: Math.round(performance.now() - started),
+      ...(session ? { user: session.user.id, device: session.device.id } : {}),
+      ...(quarantined ? { quarantined } : {}),
+    });
+  });
+}
+
+/** Counts requests being handled, so shutdown can wait for in-flight pushes to finish. */
+export class InFlight {
+  private count = 0;
+  private waiters: (() => void)[] = [];
+
+  readonly middleware = createMiddleware<AppEnv>(async (_c, next) => {
+    this.count++;
+    try {
+      await next();
+    } finally {
+      this.count--;
+      if (this.count === 0) for (const resolve of this.waiters.splice(0)) resolve();
+    }
+  });
+
+  /** Resolves when nothing is in flight (immediately if nothing is). */
+  idle(): Promise<void> {
+    if (this.count === 0) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push(resolve));
+  }
+}
+
+export function bearerToken(header: string | undefined): string | null {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
+  return match?.[1] ?? null;
+}
+
+/** Requires a valid token (401 otherwise), then applies the per-token request limit (429). */
+export function requireSession(deps: Deps) {
+  const limiter = new RequestLimiter(deps.config.requestsPerMinute);
+  return createMiddleware<AppEnv>(async (c, next) => {
+    const session = await deps.auth.authenticate(bearerToken(c.req.header('authorization')));
+    c.set('session', session);
+    const wait = limiter.take(session.tokenHash);
+    if (wait > 0) {
+      throw new ApiError('rate-limited', 'This device is sending too many requests. It will try again shortly.', null, { 'Retry-After': retryAfterSeconds(wait) });
+    }
+    await next();
+  });
+}

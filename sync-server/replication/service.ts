@@ -1,0 +1,81 @@
+/**
+ * Replication on behalf of one caller: push a batch in one transaction, pull one scoped page.
+ * HTTP-free, so the stream, the routes and the tests share it.
+ */
+import type { CollectionName } from '#shared/schemas/index';
+import type { DocData } from '#shared/lib/validate';
+import { EMPTY_SCOPE, buildScope, canRead, readsNothing, type AccessContext, type AccessUser, type Scope } from '../access/index';
+import type { Store } from '../storage/types';
+import { decidePush } from './push-plan';
+import { PULL_LIMIT_MAX, toWire, type Checkpoint, type PushRow } from './wire';
+
+export interface Caller {
+  user: AccessUser;
+  deviceId: string | null;
+}
+
+/**
+ * Rows read per query while filtering a scoped pull. The cap on a page: one query per thousand rows
+ * keeps round trips few while never holding more than a page's worth of parsed documents at once.
+ */
+const SCAN_CHUNK = PULL_LIMIT_MAX;
+
+export async function loadScope(store: Store, user: AccessUser): Promise<Scope> {
+  if (user.role !== 'worker' && user.role !== 'helper') return EMPTY_SCOPE;
+  return buildScope(user, await store.candidateCases(user.id, user.teamIds));
+}
+
+function referencedCaseIds(rows: readonly PushRow[]): string[] {
+  const ids = new Set<string>();
+  for (const row of rows) {
+    const caseId = row.newDocumentState.caseId;
+    if (typeof caseId === 'string') ids.add(caseId);
+  }
+  return [...ids];
+}
+
+export interface PushOutcome {
+  conflicts: DocData[];
+  quarantined: number;
+  written: number;
+}
+
+export async function pushBatch(store: Store, caller: Caller, collection: CollectionName, rows: readonly PushRow[]): Promise<PushOutcome> {
+  const [scope, existing] = await Promise.all([loadScope(store, caller.user), store.getDocs('cases', referencedCaseIds(rows))]);
+  const ctx: AccessContext = { scope, existingCaseIds: new Set(existing.map((d) => d.id)) };
+  const ids = rows.map((r) => String(r.newDocumentState.id));
+  const decide = decidePush({ collection, rows, user: caller.user, ctx, now: new Date().toISOString() });
+  const outcome = await store.applyBatch(collection, ids, { userId: caller.user.id, deviceId: caller.deviceId }, decide);
+  return { conflicts: outcome.result, quarantined: outcome.quarantined, written: outcome.written.length };
+}
+
+export interface PullPage {
+  documents: DocData[];
+  checkpoint: Checkpoint;
+}
+
+/**
+ * Documents after the checkpoint that the caller may read, in seq (commit) order, at most `limit`.
+ * Rows are scanned by seq and filtered until `limit` are found or the end is reached; the checkpoint
+ * is the last row scanned, so rows the caller may not read are not scanned again next time.
+ */
+export async function pullPage(store: Store, caller: Caller, collection: CollectionName, from: Checkpoint, limit: number): Promise<PullPage> {
+  const { user } = caller;
+  if (readsNothing(user)) return { documents: [], checkpoint: from };
+  if (user.role === 'coordinator') {
+    const docs = await store.pullSince(collection, from.seq, limit);
+    return { documents: docs.map(toWire), checkpoint: { seq: docs.at(-1)?.seq ?? from.seq } };
+  }
+  const ctx: AccessContext = { scope: await loadScope(store, user), existingCaseIds: new Set() };
+  const documents: DocData[] = [];
+  let cursor = from.seq;
+  for (;;) {
+    const chunk = await store.pullSince(collection, cursor, SCAN_CHUNK);
+    for (const doc of chunk) {
+      cursor = doc.seq;
+      if (canRead(user, collection, doc.data, ctx)) documents.push(toWire(doc));
+      if (documents.length === limit) return { documents, checkpoint: { seq: cursor } };
+    }
+    if (chunk.length < SCAN_CHUNK) return { documents, checkpoint: { seq: cursor } };
+  }
+}

@@ -1,0 +1,106 @@
+/**
+ * One device's live stream (L1): decides which committed changes concern the caller and turns them
+ * into pokes `{"collection": …}`, sends heartbeats, and re-checks the token so a revoked token or
+ * device ends the stream (A4). It never sends documents: the device pulls, so the stream can never
+ * move a checkpoint past data the device has not stored.
+ *
+ * A change pokes a caller only if at least one changed document is one they may read (A1), with their
+ * scope reloaded after any case changes (a newly shared case widens it).
+ */
+import type { CollectionName } from '#shared/schemas/index';
+import { canRead, readsNothing, type AccessContext } from '../access/index';
+import type { AuthService, Session } from '../auth/service';
+import { ApiError } from '../http/errors';
+import { loadScope } from '../replication/service';
+import type { Change, Store } from '../storage/types';
+
+export interface SubscriberOptions {
+  store: Store;
+  auth: AuthService;
+  session: Session;
+  token: string;
+  heartbeatMs: number;
+  send(text: string): void;
+  end(): void;
+}
+
+export function sseEvent(data: unknown, event?: string): string {
+  return `${event ? `event: ${event}\n` : ''}data: ${JSON.stringify(data)}\n\n`;
+}
+
+export class Subscriber {
+  private ctx: AccessContext | null = null;
+  private queue: Promise<void> = Promise.resolve();
+  private readonly timer: NodeJS.Timeout;
+  private readonly unsubscribe: () => void;
+  private closed = false;
+
+  constructor(private readonly options: SubscriberOptions) {
+    this.unsubscribe = options.store.onChange((change) => {
+      this.enqueue(() => this.handle(change));
+    });
+    this.timer = setInterval(() => {
+      this.heartbeat();
+    }, options.heartbeatMs);
+    options.send(sseEvent({ protocol: 'v1', heartbeatMs: options.heartbeatMs }, 'hello'));
+  }
+
+  private enqueue(task: () => Promise<void>): void {
+    this.queue = this.queue.then(task).catch(() => {
+      // A failed scope load must not stop later pokes; the device re-pulls on its safety timer anyway.
+    });
+  }
+
+  private async handle(change: Change): Promise<void> {
+    if (this.closed) return;
+    const { user } = this.options.session;
+    if (change.lost) return this.poke(change.collection);
+    if (readsNothing(user)) return;
+    if (user.role !== 'coordinator' && !this.ctx) {
+      this.ctx = { scope: await loadScope(this.options.store, user), existingCaseIds: new Set() };
+    }
+    const ctx = this.ctx ?? { scope: { caseIds: new Set(), clientIds: new Set() }, existingCaseIds: new Set() };
+    if (change.docs.some((doc) => canRead(user, change.collection, doc.data, ctx))) this.poke(change.collection);
+    if (change.collection === 'cases') this.ctx = null; // scope may have changed: reload on next change
+  }
+
+  private poke(collection: CollectionName): void {
+    if (!this.closed) this.options.send(sseEvent({ collection }));
+  }
+
+  private heartbeat(): void {
+    if (this.closed) return;
+    this.options.send(': heartbeat\n\n');
+    this.recheck();
+  }
+
+  /** Re-validates the token; on failure tells the device why (same envelope as HTTP) and ends. */
+  recheck(): void {
+    this.enqueue(async () => {
+      try {
+        await this.options.auth.authenticate(this.options.token);
+      } catch (error) {
+        if (!(error instanceof ApiError)) throw error;
+        this.close(sseEvent({ error: { code: error.code, message: error.message, details: error.details } }, 'error'));
+      }
+    });
+  }
+
+  /** Ends the stream, optionally with a last event; idempotent. */
+  close(lastEvent?: string): void {
+    if (this.closed) return;
+    if (lastEvent) this.options.send(lastEvent);
+    this.closed = true;
+    clearInterval(this.timer);
+    this.unsubscribe();
+    this.options.end();
+  }
+
+  /** The device went away: release everything without writing. */
+  detach(): void {
+    if (this.closed) return;
+    this.closed = true;
+    clearInterval(this.timer);
+    this.unsubscribe();
+  }
+}
