@@ -1,0 +1,101 @@
+/**
+ * The bench harness's pure parts (tests/bench/lib): statistics, target judging, merging runs and
+ * rendering. The suites themselves are exercised by `npm run bench`, not here.
+ */
+import { describe, expect, it } from 'vitest';
+import { formatCount, formatNumber } from '../bench/lib/format';
+import type { Machine } from '../bench/lib/machine';
+import { chartsOf, judge, mergeReport, renderMarkdown, type SuiteReport } from '../bench/lib/report';
+import { median, percentile, summarise } from '../bench/lib/stats';
+import { renderChart } from '../bench/lib/svg';
+import type { BenchResult } from '../bench/lib/types';
+
+const machine: Machine = { cpu: 'Test CPU', cores: 2, memoryGiB: 4, os: 'linux', node: 'v20', chromium: '156' };
+
+function result(over: Partial<BenchResult> = {}): BenchResult {
+  return { suite: 's', name: 'op', unit: 'ms', median: 10, p95: 20, runs: 5, note: '', ...over };
+}
+
+function suiteReport(name: string, results: BenchResult[]): SuiteReport {
+  return { suite: name, description: `${name} suite`, ranAt: '2026-11-28T09:00:00.000Z', durationMs: 1000, machine, quick: false, results };
+}
+
+describe('stats', () => {
+  it('takes the median of odd and even counts', () => {
+    expect(median([1, 2, 3])).toBe(2);
+    expect(median([1, 2, 3, 10])).toBe(2.5);
+  });
+
+  it('uses nearest rank for p95, so it is always a real sample', () => {
+    expect(percentile([1, 2, 3, 4, 5], 95)).toBe(5);
+    expect(percentile(Array.from({ length: 100 }, (_, i) => i + 1), 95)).toBe(95);
+    expect(percentile([7], 95)).toBe(7);
+  });
+
+  it('summarises unsorted samples', () => {
+    expect(summarise([5, 1, 3])).toEqual({ median: 3, p95: 5, min: 1, max: 5, runs: 3 });
+  });
+});
+
+describe('targets', () => {
+  it('judges p95 at most the target by default', () => {
+    expect(judge(result({ target: 20 }))).toBe('pass');
+    expect(judge(result({ target: 19 }))).toBe('miss');
+    expect(judge(result())).toBeUndefined();
+  });
+
+  it('can judge the median, and higher-is-better figures', () => {
+    expect(judge(result({ target: { value: 15, stat: 'median' } }))).toBe('pass');
+    expect(judge(result({ unit: 'docs/s', target: { value: 12, stat: 'median', better: 'higher' } }))).toBe('miss');
+  });
+});
+
+describe('report', () => {
+  it('keeps suites that did not run this time', () => {
+    const first = mergeReport(undefined, machine, new Date('2026-11-27T00:00:00Z'), [suiteReport('a', [result()]), suiteReport('b', [result()])]);
+    const second = mergeReport(first, machine, new Date('2026-11-28T00:00:00Z'), [suiteReport('b', [])]);
+    expect(Object.keys(second.suites).sort()).toEqual(['a', 'b']);
+    expect(second.suites.b?.results).toEqual([]);
+  });
+
+  it('renders each figure beside its target with a pass or miss mark', () => {
+    const report = mergeReport(undefined, machine, new Date('2026-11-28T00:00:00Z'), [
+      suiteReport('s', [result({ name: 'fast', target: 50 }), result({ name: 'slow', target: 5 })]),
+    ]);
+    const md = renderMarkdown(report);
+    expect(md).toContain('| fast | 10.0 | 20.0 | ms | p95 ≤ 50.0 | ✓ pass |');
+    expect(md).toContain('| slow | 10.0 | 20.0 | ms | p95 ≤ 5.00 | ✗ **miss** |');
+    expect(md).toContain('Test CPU (2 cores)');
+  });
+
+  it('groups series into one chart per title with one line per label', () => {
+    const s = suiteReport('s', [
+      result({ series: { chart: 'Insert', line: 'unthrottled', x: 1000 } }),
+      result({ series: { chart: 'Insert', line: 'unthrottled', x: 10_000 } }),
+      result({ series: { chart: 'Insert', line: '4x', x: 1000 } }),
+      result({ name: 'no chart' }),
+    ]);
+    const charts = chartsOf(s);
+    expect(charts).toHaveLength(1);
+    expect(charts[0]?.lines.map((l) => [l.label, l.points.length])).toEqual([['unthrottled', 2], ['4x', 1]]);
+  });
+});
+
+describe('charts and numbers', () => {
+  it('draws an SVG with a title, description and one polyline pair per line', () => {
+    const svg = renderChart({ title: 'A & B', unit: 'ms', lines: [{ label: 'x', points: [{ x: 1000, median: 1, p95: 2, target: 3 }, { x: 50_000, median: 40, p95: 60 }] }] });
+    expect(svg.startsWith('<svg')).toBe(true);
+    expect(svg).toContain('<title id="t">A &amp; B</title>');
+    expect(svg.match(/<polyline/g)).toHaveLength(2);
+    expect(svg).not.toContain('NaN');
+  });
+
+  it('formats figures and record counts for people', () => {
+    expect(formatNumber(0)).toBe('0');
+    expect(formatNumber(0.4123)).toBe('0.412');
+    expect(formatNumber(2211.4)).toBe('2,211');
+    expect(formatCount(50_000)).toBe('50k');
+    expect(formatCount(1_500)).toBe('1.5k');
+    expect(formatCount(300)).toBe('300');
+  });
+});
