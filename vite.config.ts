@@ -11,7 +11,7 @@
  * - The manifest and its icons live here, not in public/, so the plugin can add them to the precache
  *   with content hashes; the PNGs are drawn by tests/build/make-icons.ts and committed.
  */
-import { defineConfig } from 'vite';
+import { defineConfig, type HtmlTagDescriptor, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 
@@ -27,6 +27,34 @@ const BACKGROUND_COLOR = '#f7f5f0';
  */
 const MAX_PRECACHE_FILE_BYTES = 5 * 1024 * 1024;
 
+/**
+ * Head tags that belong with the manifest: favicon, iOS home-screen icon (iOS ignores manifest icons)
+ * and the browser UI colour. Added here so index.html (owned by the app shell) cannot drift from the
+ * manifest; a tag index.html already has is not added twice.
+ */
+function pwaHeadTags(): Plugin {
+  const tags: { test: RegExp; tag: HtmlTagDescriptor }[] = [
+    {
+      test: /rel=["']icon["']/,
+      tag: { tag: 'link', attrs: { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' } },
+    },
+    {
+      test: /rel=["']apple-touch-icon["']/,
+      tag: { tag: 'link', attrs: { rel: 'apple-touch-icon', href: '/icons/apple-touch-icon-180.png' } },
+    },
+    {
+      test: /name=["']theme-color["']/,
+      tag: { tag: 'meta', attrs: { name: 'theme-color', content: THEME_COLOR } },
+    },
+  ];
+  return {
+    name: 'resonance:pwa-head-tags',
+    transformIndexHtml(html) {
+      return tags.filter(({ test }) => !test.test(html)).map(({ tag }) => ({ ...tag, injectTo: 'head' }));
+    },
+  };
+}
+
 export default defineConfig({
   build: {
     outDir: 'dist',
@@ -38,6 +66,7 @@ export default defineConfig({
   },
   plugins: [
     react(),
+    pwaHeadTags(),
     VitePWA({
       strategies: 'injectManifest',
       srcDir: 'sw',
@@ -48,8 +77,9 @@ export default defineConfig({
       // 'prompt': the plugin must not add skipWaiting/clientsClaim behaviour of its own.
       registerType: 'prompt',
       manifestFilename: 'manifest.webmanifest',
-      includeAssets: ['favicon.svg', 'icons/apple-touch-icon-180.png'],
-      includeManifestIcons: true,
+      // Icons and the favicon are precached by the glob below; letting the plugin add them as well would
+      // list each twice. The plugin still adds the manifest itself, with a revision of its content.
+      includeManifestIcons: false,
       manifest: {
         id: '/',
         name: 'Resonance',
@@ -74,9 +104,8 @@ export default defineConfig({
       },
       injectManifest: {
         // Everything the app shell may need offline: every JS chunk (lazy routes too), CSS, the HTML,
-        // fonts and images. Icons and the manifest are added by the plugin (includeAssets/includeManifestIcons)
-        // with their own revisions, so they are not globbed twice here.
-        globPatterns: ['**/*.{js,css,html,woff2,svg,webp,jpg}'],
+        // fonts, the favicon and icons. Not *.webmanifest: the plugin adds the manifest entry itself.
+        globPatterns: ['**/*.{js,css,html,woff2,svg,png,webp,jpg,ico}'],
         globIgnores: ['**/*.map', 'sw.js'],
         maximumFileSizeToCacheInBytes: MAX_PRECACHE_FILE_BYTES,
         // One self-contained classic script: it runs on every browser that has service workers (Firefox
