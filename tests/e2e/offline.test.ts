@@ -1,0 +1,214 @@
+/**
+ * The installed app shell works with no network, and updates wait for the user (sync.md D4).
+ * Runs against the production build (`npm run test:browser` builds first) in real headless Chromium:
+ * the service worker registered by src/app/pwa, precache and navigation rules from sw/.
+ *
+ * - Shell: after one online visit the page is controlled (clients.claim), and a reload, a new tab, a
+ *   deep link and a cold start with the server stopped all render the app from the precache.
+ * - /api: never answered from cache; offline it fails like any network request.
+ * - Update: a second build is detected and announced, the page never reloads by itself, a half-filled
+ *   form holds the update, and "Update now" reloads into the new version.
+ */
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import {
+  copyDist,
+  goOffline,
+  goOnline,
+  launchBrowser,
+  runAxe,
+  startTestServer,
+  type LaunchedBrowser,
+  type TestServer,
+} from '../support';
+import { AppShellPage } from './pages/app-shell-page';
+import { UpdatePromptModel } from './pages/update-prompt';
+import { openHalfFillableForm } from './pages/half-filled-form';
+
+describe('offline app shell', () => {
+  let server: TestServer;
+  let browser: LaunchedBrowser;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser.close();
+    await server.close();
+  });
+
+  afterEach(async () => {
+    await goOnline(browser.context);
+  });
+
+  it('first online visit is controlled by the service worker without a reload (clients.claim)', async () => {
+    const shell = new AppShellPage(await browser.context.newPage(), server.url);
+    await shell.open('/');
+    await shell.expectAppRendered();
+    await shell.markDocument();
+    const scriptUrl = await shell.waitForServiceWorkerControl();
+    expect(scriptUrl).toBe(`${server.url}/sw.js`);
+    expect(await shell.isMarkedDocument(), 'the first visit must not reload to get control').toBe(true);
+    await shell.page.close();
+  });
+
+  it('[D4] reloads, opens new tabs and deep links offline from the precache', async () => {
+    const shell = new AppShellPage(await browser.context.newPage(), server.url);
+    await shell.open('/');
+    await shell.waitForServiceWorkerControl();
+
+    await goOffline(browser.context);
+    await shell.page.reload({ waitUntil: 'load' });
+    await shell.expectAppRendered();
+
+    // A brand-new page in the same browser: a cold start of the app from the home screen.
+    const fresh = new AppShellPage(await browser.context.newPage(), server.url);
+    await fresh.open('/');
+    await fresh.expectAppRendered();
+
+    // Deep links to client-side routes get the app, not the browser's offline page.
+    for (const path of ['/tasks', '/clients/some-client-id', '/clients/some-client-id/visits/new?from=test']) {
+      await fresh.open(path);
+      await fresh.expectAppRendered();
+      expect(new URL(fresh.page.url()).pathname).toBe(path.split('?')[0]);
+    }
+    await fresh.page.close();
+    await shell.page.close();
+  });
+
+  it('[D4] never answers /api from cache: online it reaches the server, offline it fails', async () => {
+    const shell = new AppShellPage(await browser.context.newPage(), server.url);
+    await shell.open('/');
+    await shell.waitForServiceWorkerControl();
+
+    const online = await shell.fetchStatus('/api/health');
+    expect(online, '/api/health must reach the server online').not.toBe('network-error');
+
+    await goOffline(browser.context);
+    expect(await shell.fetchStatus('/api/health')).toBe('network-error');
+    expect(await shell.fetchStatus('/api/sync/v1/clients/0/pull?limit=1')).toBe('network-error');
+
+    // A navigation to /api is not given the app shell either: the browser reports the failure.
+    await expect(shell.page.goto(`${server.url}/api/health`)).rejects.toThrow(/ERR_INTERNET_DISCONNECTED/);
+    await shell.page.close();
+  });
+
+  it('the shell passes axe (WCAG 2.2 AA) when opened offline', async () => {
+    const shell = new AppShellPage(await browser.context.newPage(), server.url);
+    await shell.open('/');
+    await shell.waitForServiceWorkerControl();
+    await goOffline(browser.context);
+    await shell.page.reload({ waitUntil: 'load' });
+    await shell.expectAppRendered();
+    expect(await runAxe(shell.page)).toEqual([]);
+    await shell.page.close();
+  });
+});
+
+describe('cold start with the server gone', () => {
+  it('starts the app from the precache when the server is not running at all', async () => {
+    // Stronger than setOffline: nothing answers on the port, for the page and the worker alike.
+    const server = await startTestServer();
+    const browser = await launchBrowser();
+    try {
+      const first = new AppShellPage(await browser.context.newPage(), server.url);
+      await first.open('/');
+      await first.waitForServiceWorkerControl();
+      await first.page.close();
+      await server.close();
+
+      const cold = new AppShellPage(await browser.context.newPage(), server.url);
+      await cold.open('/tasks');
+      await cold.expectAppRendered();
+      expect(await cold.fetchStatus('/api/health')).toBe('network-error');
+    } finally {
+      await browser.close();
+      await server.close().catch(() => undefined);
+    }
+  });
+});
+
+/**
+ * Makes the served copy of the build look like the next release: index.html gains a marker and a new
+ * precache revision in sw.js, so the browser finds a changed worker that precaches a changed page.
+ */
+async function publishNextVersion(distDir: string): Promise<void> {
+  const htmlPath = join(distDir, 'index.html');
+  const swPath = join(distDir, 'sw.js');
+  const html = await readFile(htmlPath, 'utf8');
+  await writeFile(htmlPath, html.replace('</head>', '<meta name="resonance-test-build" content="next"></head>'));
+  const sw = await readFile(swPath, 'utf8');
+  const next = sw.replace(/("revision":")([0-9a-f]+)(","url":"index\.html")/, '$1next$2$3');
+  if (next === sw) throw new Error('could not find the index.html precache entry in sw.js');
+  await writeFile(swPath, next);
+}
+
+async function buildMarker(page: Page): Promise<string | null> {
+  return page.evaluate(
+    () => document.querySelector('meta[name="resonance-test-build"]')?.getAttribute('content') ?? null,
+  );
+}
+
+describe('[D4] app update waits for the user', () => {
+  let distCopy: string;
+  let server: TestServer;
+  let browser: LaunchedBrowser;
+
+  beforeAll(async () => {
+    distCopy = await copyDist();
+    server = await startTestServer({ distDir: distCopy });
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser.close();
+    await server.close();
+    await rm(distCopy, { recursive: true, force: true });
+  });
+
+  it('announces a new version, holds it for a half-filled form, and applies it on request', async () => {
+    const page = await browser.context.newPage();
+    const shell = new AppShellPage(page, server.url);
+    const prompt = new UpdatePromptModel(page);
+    const form = await openHalfFillableForm(page, server.url);
+    await shell.waitForServiceWorkerControl();
+    expect(await buildMarker(page)).toBeNull();
+
+    await publishNextVersion(distCopy);
+    await shell.markDocument();
+    await shell.checkForUpdate();
+    await shell.waitForWaitingWorker();
+    await prompt.waitUntilShown();
+    expect(await shell.isMarkedDocument(), 'the page must not reload by itself').toBe(true);
+    expect(await prompt.isHeld()).toBe(false);
+    expect(await runAxe(page)).toEqual([]);
+
+    // Half-filled form: the prompt explains and the button does nothing.
+    await form.fillPart();
+    await expect.poll(() => prompt.text()).toContain('Finish or save the form you are filling in first.');
+    expect(await prompt.isHeld()).toBe(true);
+    // A keyboard user can still reach the held button (aria-disabled, not disabled) and press it.
+    await prompt.updateButton.focus();
+    await page.keyboard.press('Enter');
+    // Give a wrongly applied update time to reload the page before checking it did not.
+    await page.waitForTimeout(1_000);
+    expect(await shell.isMarkedDocument()).toBe(true);
+    expect(await shell.hasWaitingWorker(), 'the new worker must still be waiting').toBe(true);
+    expect(await form.isStillFilled()).toBe(true);
+
+    // Form cleared: the update applies, and the page reloads once into the new version.
+    await form.clear();
+    await expect.poll(() => prompt.isHeld()).toBe(false);
+    const reloaded = page.waitForEvent('load');
+    await prompt.updateButton.click();
+    await reloaded;
+    await shell.expectAppRendered();
+    expect(await buildMarker(page)).toBe('next');
+    expect(await shell.hasWaitingWorker()).toBe(false);
+    expect(await shell.controllerScriptUrl()).toBe(`${server.url}/sw.js`);
+  });
+});
