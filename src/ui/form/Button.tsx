@@ -6,6 +6,7 @@
  *   action of a page, secondary for the others, warning for actions that discard or close things.
  * - `type` ('button' | 'submit' | 'reset', default 'button'): pass 'submit' for a form's main action;
  *   the default avoids accidental submits from secondary buttons inside forms.
+ * - `ref` (optional): the <button> element, e.g. to move focus to it.
  * - `busy` (boolean, optional): the action is in progress; the button stays focusable but ignores
  *   clicks (aria-disabled), so focus is never lost to the page body.
  *
@@ -16,7 +17,7 @@
  *   <Button variant="secondary" onClick={addRow}>Add another follow-up</Button>
  *   <Link className={buttonClass('secondary')} to="/clients/c1">Cancel</Link>
  */
-import type { ButtonHTMLAttributes, MouseEvent } from 'react';
+import type { ButtonHTMLAttributes, MouseEvent, Ref } from 'react';
 
 export type ButtonVariant = 'primary' | 'secondary' | 'warning';
 
@@ -24,6 +25,8 @@ export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
   variant?: ButtonVariant;
   type?: 'button' | 'submit' | 'reset';
   busy?: boolean;
+  /** React 19 passes refs as props: focus the button after an action replaces it. */
+  ref?: Ref<HTMLButtonElement>;
 }
 
 export function buttonClass(variant: ButtonVariant = 'primary', extra?: string): string {

@@ -1,0 +1,114 @@
+/**
+ * Record a visit (/clients/:clientId/visits/new, ?case=ID preselects the case). Loads the client
+ * and their open cases, validates with the domain's validateVisitForm, saves the visit and its
+ * follow-up tasks in one go (commands.ts) and returns to the client page, whose timeline shows the
+ * new visit straight from the local database. While the form holds unsaved input it is registered
+ * as dirty ('visit-form'), so an app update waits. A storage failure is shown beside Save and the
+ * typed input stays.
+ */
+import { useState } from 'react';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { StorageError } from '#db/errors';
+import { validateVisitForm } from '#shared/domain/forms';
+import { localDate } from '#shared/domain/tasks';
+import { useFormState } from '../../ui/form';
+import { EmptyState, PageHeading } from '../../ui/shell';
+import { useData } from '../common/data';
+import { recordVisit } from './commands';
+import { inFieldOrder, initialVisitValues, localErrors, toVisitInput } from './form-model';
+import { useClient, useOpenCases } from './queries';
+import { VisitForm } from './VisitForm';
+import './visits.css';
+
+export const VISIT_FORM_ID = 'visit-form';
+
+export default function RecordVisitPage() {
+  const { clientId = '' } = useParams();
+  const [search] = useSearchParams();
+  const navigate = useNavigate();
+  const { db, session } = useData();
+  const client = useClient(clientId);
+  const cases = useOpenCases(clientId);
+  const form = useFormState(() => initialVisitValues(new Date(), ''), { dirtyKey: VISIT_FORM_ID });
+  const [saving, setSaving] = useState(false);
+  const [saveError, setSaveError] = useState<string | null>(null);
+
+  if (client === undefined || cases === undefined) {
+    return (
+      <>
+        <PageHeading>Record a visit</PageHeading>
+        <p role="status">Loading…</p>
+      </>
+    );
+  }
+  if (client === null) {
+    return (
+      <>
+        <PageHeading>Record a visit</PageHeading>
+        <EmptyState title="This client is not on this device">
+          <p>They may not be in your caseload, or they have not synced yet.</p>
+          <p>
+            <Link to="/">Back to your caseload</Link>
+          </p>
+        </EmptyState>
+      </>
+    );
+  }
+  const clientPage = `/clients/${clientId}`;
+  if (cases.length === 0) {
+    return (
+      <>
+        <PageHeading caption={client.name}>Record a visit</PageHeading>
+        <EmptyState title={`${client.name} has no open cases`}>
+          <p>Visits are recorded against an open case. Open a case first, then record the visit.</p>
+          <p>
+            <Link to={`${clientPage}/cases/new`}>Open a case</Link>
+          </p>
+        </EmptyState>
+      </>
+    );
+  }
+
+  // The case: the worker's choice, else ?case when it is an open case, else the only open case.
+  const isOpen = (id: string | null) => id !== null && cases.some((c) => c.id === id);
+  const wanted = search.get('case');
+  const caseId = isOpen(form.values.caseId) ? form.values.caseId : isOpen(wanted) ? (wanted ?? '') : cases.length === 1 ? (cases[0]?.id ?? '') : '';
+
+  const save = async () => {
+    if (saving) return;
+    const now = new Date();
+    const result = validateVisitForm(toVisitInput(form.values, caseId), now);
+    const extra = localErrors(form.values);
+    if (!result.ok || extra.length > 0) {
+      form.setErrors(inFieldOrder([...(result.ok ? [] : result.errors), ...extra]));
+      setSaveError(null);
+      return;
+    }
+    form.setErrors([]);
+    setSaving(true);
+    try {
+      await recordVisit(db, { clientId, userId: session.user.id, value: result.value, now });
+      form.markSaved();
+      void navigate(clientPage);
+    } catch (e) {
+      setSaveError(e instanceof StorageError ? e.message : 'Something went wrong while saving on this device. Try again.');
+      setSaving(false);
+    }
+  };
+
+  return (
+    <>
+      <PageHeading caption={client.name}>Record a visit</PageHeading>
+      <VisitForm
+        form={form}
+        cases={cases}
+        caseId={caseId}
+        today={localDate(new Date())}
+        saving={saving}
+        saveError={saveError}
+        cancelTo={clientPage}
+        onSubmit={() => void save()}
+      />
+    </>
+  );
+}
