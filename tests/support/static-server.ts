@@ -94,13 +94,14 @@ export async function startStaticServer(options: { root: string; port?: number }
   });
   const address = server.address();
   if (address === null || typeof address === 'string') throw new Error('static server is not listening on TCP');
+  let closing: Promise<void> | undefined;
   return {
     url: `http://127.0.0.1:${address.port}`,
     close: () =>
-      new Promise<void>((done, fail) => {
+      (closing ??= new Promise<void>((done, fail) => {
         // Browsers keep connections alive; drop them so close() does not wait for their timeout.
         server.closeAllConnections();
         server.close((error) => (error ? fail(error) : done()));
-      }),
+      })),
   };
 }

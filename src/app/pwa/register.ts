@@ -32,6 +32,7 @@ export const MIN_CHECK_GAP_MS = 60 * 1000;
 
 let waitingWorker: ServiceWorker | null = null;
 let reloadRequested = false;
+let registered: ServiceWorkerRegistration | null = null;
 
 function markReady(worker: ServiceWorker): void {
   waitingWorker = worker;
@@ -116,6 +117,7 @@ export async function registerServiceWorker(): Promise<ServiceWorkerRegistration
     if (registration.installing) watchInstalling(registration);
     registration.addEventListener('updatefound', () => watchInstalling(registration));
     scheduleUpdateChecks(registration);
+    registered = registration;
     return registration;
   } catch (error) {
     // The app works online without a worker; the sync status shows the rest. Log for whoever debugs.
@@ -141,4 +143,18 @@ export function applyUpdate(): boolean {
   setUpdatePhase('applying');
   waitingWorker.postMessage(SKIP_WAITING);
   return true;
+}
+
+/**
+ * Checks for a new version now, without waiting for the 30-minute timer. For the sync layer's
+ * "update required" answer (HTTP 426, an old schema version): the fix is usually already on the server,
+ * and the prompt then appears within seconds. Resolves when the check is done; never rejects.
+ */
+export async function checkForUpdateNow(): Promise<void> {
+  if (!registered || !navigator.onLine) return;
+  try {
+    await registered.update();
+  } catch {
+    // Same as the timer: a failed check changes nothing and the next one retries.
+  }
 }
