@@ -1,0 +1,74 @@
+/**
+ * The signed-in app's frame, wired to data: who is signed in, the navigation, connection and sync
+ * status, unsynced records and their age, warnings when unsynced work is at risk, the update prompt,
+ * and focus/title management after each navigation. Pages render in the <Outlet />.
+ */
+import { Outlet, useNavigate, useNavigation } from 'react-router';
+import { ROLE_LABELS } from '#shared/domain/roles';
+import { useData, useObservable } from '../features/common/data';
+import { AppHeader, formatAgo, formatDuration, MainNav, ShellLayout, StatusBar, type NavItem } from '../ui/shell';
+import { AppBanners } from './AppBanners';
+import { hasPage } from './pages';
+import { useOutboxSummary } from './status/outbox';
+import { syncDisplay } from './status/sync-display';
+import { useNow } from './status/useNow';
+import { useOnline } from './status/useOnline';
+import { useStorageHealth } from './status/useStorageHealth';
+import { useDocumentTitle, useRouteFocus } from './useRouteFocus';
+
+/** "3 minutes ago" texts refresh this often; finer would re-render the shell for nothing. */
+const CLOCK_TICK_MS = 30_000;
+
+export function AppLayout() {
+  const { db, session, sync } = useData();
+  const navigate = useNavigate();
+  const navigation = useNavigation();
+  const online = useOnline();
+  const status = useObservable(() => sync.status$, [sync]);
+  const outbox = useOutboxSummary(db);
+  const now = useNow(CLOCK_TICK_MS);
+  const lastSyncedAt = status?.lastSyncedAt ?? null;
+  const risks = useStorageHealth({ unsyncedCount: outbox.count, oldestUnsyncedSince: outbox.oldestSince, lastSyncedAt, now });
+  useRouteFocus();
+  useDocumentTitle();
+
+  const display = syncDisplay(status, online);
+  const isCoordinator = session.user.role === 'coordinator';
+  const items: NavItem[] = [
+    { to: '/', label: 'Caseload', end: true },
+    ...(hasPage('tasks') ? [{ to: '/tasks', label: 'Tasks due' }] : []),
+    ...(hasPage('feedback') ? [{ to: '/feedback/new', label: 'Feedback' }] : []),
+    ...(isCoordinator && hasPage('conflicts') ? [{ to: '/conflicts', label: 'Conflicts' }] : []),
+  ];
+
+  return (
+    <ShellLayout
+      header={
+        <AppHeader
+          userName={session.user.name}
+          roleLabel={ROLE_LABELS[session.user.role]}
+          onSignOut={() => void navigate('/sign-out')}
+        />
+      }
+      nav={<MainNav items={items} />}
+      status={
+        <StatusBar
+          online={online}
+          syncTone={display.tone}
+          syncMessage={display.message}
+          lastSynced={lastSyncedAt ? formatAgo(lastSyncedAt, now) : null}
+          unsyncedCount={outbox.count}
+          oldestUnsyncedAge={outbox.oldestSince ? formatDuration(Math.max(0, now - new Date(outbox.oldestSince).getTime())) : null}
+        />
+      }
+      banners={<AppBanners syncState={status?.state} outbox={outbox} risks={risks} />}
+    >
+      {navigation.state === 'loading' ? (
+        <p className="rs-loading" role="status">
+          Loading…
+        </p>
+      ) : null}
+      <Outlet />
+    </ShellLayout>
+  );
+}

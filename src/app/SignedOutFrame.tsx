@@ -1,0 +1,31 @@
+/**
+ * The frame around the sign-in page: the app name, the insecure-connection warning when relevant,
+ * and the main landmark. No navigation: nothing else is reachable before sign-in.
+ */
+import type { ReactNode } from 'react';
+import { Banner, SkipLink } from '../ui/shell';
+import { isSecureEnoughForOffline } from './pwa';
+
+export function SignedOutFrame({ children }: { children: ReactNode }) {
+  const readiness = isSecureEnoughForOffline(window.location);
+  return (
+    <div className="rs-shell">
+      <SkipLink />
+      <header className="rs-header">
+        <div className="rs-header__inner">
+          <span className="rs-header__name">Resonance</span>
+        </div>
+      </header>
+      {readiness.ok ? null : (
+        <div className="rs-shell__banners">
+          <Banner tone="warning" title="Resonance cannot work offline here">
+            <p>{readiness.message}</p>
+          </Banner>
+        </div>
+      )}
+      <main id="main-content" className="rs-main rs-main--narrow" tabIndex={-1}>
+        {children}
+      </main>
+    </div>
+  );
+}

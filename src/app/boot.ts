@@ -1,0 +1,28 @@
+/**
+ * Opening a signed-in user's data: their own local database on this shared tablet, then sync in the
+ * background. Replication starts only once the database is open (D1), and nothing here waits for
+ * the network: the caseload renders from local data at once. Storage failures while opening come
+ * back as StorageError (src/db/errors.ts) for the shell to show; they are never swallowed.
+ */
+import { openDatabase } from '#db/database';
+import { classifyStorageError, type StorageError } from '#db/errors';
+import { startSync } from '#sync/engine';
+import type { Session } from '#sync/session';
+import type { AppData } from '../features/common/data';
+
+export type OpenResult = { ok: true; data: AppData } | { ok: false; error: StorageError };
+
+/** One database per user (`resonance-<userId>`), so a shared tablet never mixes people's records. */
+export function databaseName(userId: string): string {
+  return `resonance-${userId}`;
+}
+
+export async function openUserData(session: Session): Promise<OpenResult> {
+  try {
+    const db = await openDatabase({ name: databaseName(session.user.id), devMode: import.meta.env.DEV, userId: session.user.id });
+    const sync = startSync(db, session, { window, document, store: localStorage });
+    return { ok: true, data: { db, session, sync } };
+  } catch (e) {
+    return { ok: false, error: classifyStorageError(e) };
+  }
+}

@@ -1,0 +1,61 @@
+/**
+ * The route table of the signed-in app (react-router 7). Only the caseload, the first screen, is in
+ * the entry chunk; every other page is a lazy chunk so the first screen's JavaScript stays small.
+ * Other features' pages come from pages.ts and have a route only once their file exists.
+ */
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import type { Role } from '#shared/domain/roles';
+import CaseloadPage from '../features/caseload/CaseloadPage';
+import { AppLayout } from './AppLayout';
+import { featurePage, type FeaturePage, type LoadPage } from './pages';
+import { RequireRole } from './RequireRole';
+import { RouteError } from './RouteError';
+
+function lazyPage(load: LoadPage, role?: Role): Pick<RouteObject, 'lazy'> {
+  return {
+    lazy: async () => {
+      const Page = (await load()).default;
+      if (!role) return { Component: Page };
+      return {
+        Component: () => (
+          <RequireRole role={role}>
+            <Page />
+          </RequireRole>
+        ),
+      };
+    },
+  };
+}
+
+/** A route to another feature's page, or nothing while that page does not exist. */
+function optionalRoute(path: string, page: FeaturePage, role?: Role): RouteObject[] {
+  const load = featurePage(page);
+  return load ? [{ path, ...lazyPage(load, role) }] : [];
+}
+
+export function appRoutes(): RouteObject[] {
+  return [
+    {
+      path: '/',
+      Component: AppLayout,
+      ErrorBoundary: RouteError,
+      children: [
+        { index: true, Component: CaseloadPage },
+        { path: 'clients/new', ...lazyPage(() => import('../features/clients/RegisterClientPage')) },
+        { path: 'clients/:clientId', ...lazyPage(() => import('../features/clients/ClientPage')) },
+        ...optionalRoute('clients/:clientId/visits/new', 'visit'),
+        ...optionalRoute('clients/:clientId/cases/new', 'openCase'),
+        ...optionalRoute('cases/:caseId/close', 'closeCase'),
+        ...optionalRoute('tasks', 'tasks'),
+        ...optionalRoute('feedback/new', 'feedback'),
+        ...optionalRoute('conflicts', 'conflicts', 'coordinator'),
+        { path: 'sign-out', ...lazyPage(() => import('./SignOutPage')) },
+        { path: '*', ...lazyPage(() => import('./NotFoundPage')) },
+      ],
+    },
+  ];
+}
+
+export function createAppRouter() {
+  return createBrowserRouter(appRoutes());
+}

@@ -1,0 +1,37 @@
+/**
+ * The outbox as the shell needs it: how many records wait to sync, since when, and which ones the
+ * server held back with a reason (C4). One reactive query over the local-only outbox collection.
+ */
+import { map, type Observable } from 'rxjs';
+import type { ResonanceDatabase } from '#db/database';
+import type { OutboxRow } from '#db/outbox';
+import { useObservable } from '../../features/common/data';
+
+export interface OutboxSummary {
+  count: number;
+  /** ISO time the oldest unsynced change was made; null when nothing waits. */
+  oldestSince: string | null;
+  /** Changes the server refused, each with its plain reason. */
+  rejected: { documentId: string; collectionName: string; reason: string }[];
+}
+
+export const EMPTY_OUTBOX: OutboxSummary = { count: 0, oldestSince: null, rejected: [] };
+
+export function summariseOutbox(rows: readonly Pick<OutboxRow, 'since' | 'rejectedReason' | 'documentId' | 'collectionName'>[]): OutboxSummary {
+  let oldest: string | null = null;
+  const rejected: OutboxSummary['rejected'] = [];
+  for (const row of rows) {
+    // ISO times in UTC order the same way as the moments they name.
+    if (oldest === null || row.since < oldest) oldest = row.since;
+    if (row.rejectedReason) rejected.push({ documentId: row.documentId, collectionName: row.collectionName, reason: row.rejectedReason });
+  }
+  return { count: rows.length, oldestSince: oldest, rejected };
+}
+
+export function outboxSummary$(db: ResonanceDatabase): Observable<OutboxSummary> {
+  return db.outbox.find().$.pipe(map((docs) => summariseOutbox(docs)));
+}
+
+export function useOutboxSummary(db: ResonanceDatabase): OutboxSummary {
+  return useObservable(() => outboxSummary$(db), [db]) ?? EMPTY_OUTBOX;
+}
