@@ -1,0 +1,115 @@
+/**
+ * The caseload as the page needs it, computed in memory from three whole-collection queries
+ * (clients, cases, open tasks) instead of one query per row: cases and tasks grouped by client once
+ * per change, then filters applied to the ids search returns. Pure (no React, no RxDB) so it is
+ * unit-tested and timed on 10,000 clients.
+ */
+import type { Case, Client, Task } from '#shared/schemas/index';
+import { taskDueState } from '#shared/domain/tasks';
+
+export type ClientRow = Readonly<Pick<Client, 'id' | 'name' | 'dateOfBirth' | 'postcode' | 'teamId'>>;
+export type CaseRow = Readonly<Pick<Case, 'id' | 'clientId' | 'type' | 'status'>>;
+export type TaskRow = Readonly<Pick<Task, 'id' | 'clientId' | 'title' | 'due' | 'done'>>;
+
+export type CaseStatusFilter = 'all' | 'open' | 'closed';
+
+export interface CaseloadFilters {
+  status: CaseStatusFilter;
+  /** '' for every team. */
+  teamId: string;
+  tasksDue: boolean;
+}
+
+export const NO_FILTERS: CaseloadFilters = { status: 'all', teamId: '', tasksDue: false };
+
+export interface ClientCases {
+  open: CaseRow[];
+  closedCount: number;
+}
+
+export interface ClientTasks {
+  /** Open tasks, soonest due first. */
+  open: TaskRow[];
+  /** Overdue or due today. */
+  dueCount: number;
+  anyOverdue: boolean;
+}
+
+const NO_CASES: ClientCases = { open: [], closedCount: 0 };
+const NO_TASKS: ClientTasks = { open: [], dueCount: 0, anyOverdue: false };
+
+export function groupCases(cases: readonly CaseRow[]): Map<string, ClientCases> {
+  const byClient = new Map<string, ClientCases>();
+  for (const c of cases) {
+    let entry = byClient.get(c.clientId);
+    if (!entry) {
+      entry = { open: [], closedCount: 0 };
+      byClient.set(c.clientId, entry);
+    }
+    if (c.status === 'open') entry.open.push(c);
+    else entry.closedCount++;
+  }
+  return byClient;
+}
+
+export function groupOpenTasks(tasks: readonly TaskRow[], today: string): Map<string, ClientTasks> {
+  const byClient = new Map<string, ClientTasks>();
+  for (const t of tasks) {
+    if (t.done) continue;
+    let entry = byClient.get(t.clientId);
+    if (!entry) {
+      entry = { open: [], dueCount: 0, anyOverdue: false };
+      byClient.set(t.clientId, entry);
+    }
+    entry.open.push(t);
+    const state = taskDueState(t, today);
+    if (state === 'overdue' || state === 'today') entry.dueCount++;
+    if (state === 'overdue') entry.anyOverdue = true;
+  }
+  // YYYY-MM-DD strings sort as the dates they name.
+  for (const entry of byClient.values()) entry.open.sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0));
+  return byClient;
+}
+
+export const casesOf = (byClient: ReadonlyMap<string, ClientCases> | undefined, clientId: string): ClientCases =>
+  byClient?.get(clientId) ?? NO_CASES;
+export const tasksOf = (byClient: ReadonlyMap<string, ClientTasks> | undefined, clientId: string): ClientTasks =>
+  byClient?.get(clientId) ?? NO_TASKS;
+
+export interface FilterContext {
+  clientsById: ReadonlyMap<string, ClientRow>;
+  /** undefined while cases are still loading: status filters then let everyone through. */
+  cases: ReadonlyMap<string, ClientCases> | undefined;
+  tasks: ReadonlyMap<string, ClientTasks> | undefined;
+}
+
+export function hasFilters(f: CaseloadFilters): boolean {
+  return f.status !== 'all' || f.teamId !== '' || f.tasksDue;
+}
+
+/** Keeps the order of `ids` (search ranking), dropping ids that fail a filter or are not loaded. */
+export function applyFilters(ids: readonly string[], filters: CaseloadFilters, ctx: FilterContext): string[] {
+  if (!hasFilters(filters)) return ids.filter((id) => ctx.clientsById.has(id));
+  const out: string[] = [];
+  for (const id of ids) {
+    const client = ctx.clientsById.get(id);
+    if (!client) continue;
+    if (filters.teamId !== '' && client.teamId !== filters.teamId) continue;
+    if (filters.status !== 'all' && ctx.cases) {
+      const c = casesOf(ctx.cases, id);
+      if (filters.status === 'open' && c.open.length === 0) continue;
+      if (filters.status === 'closed' && (c.open.length > 0 || c.closedCount === 0)) continue;
+    }
+    if (filters.tasksDue && ctx.tasks && tasksOf(ctx.tasks, id).dueCount === 0) continue;
+    out.push(id);
+  }
+  return out;
+}
+
+/** Where "Record visit" goes: straight to the form with the single open case chosen, or to choose one. */
+export function recordVisitPath(clientId: string, open: readonly Pick<CaseRow, 'id'>[]): string | null {
+  if (open.length === 0) return null;
+  const base = `/clients/${encodeURIComponent(clientId)}/visits/new`;
+  const only = open.length === 1 ? open[0] : undefined;
+  return only ? `${base}?case=${encodeURIComponent(only.id)}` : base;
+}
