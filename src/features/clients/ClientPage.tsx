@@ -1,0 +1,84 @@
+/**
+ * One client: details, consent, cases with their actions, and the timeline of visits and tasks.
+ * The h1 is rendered from the start (the shell focuses it after navigation) and reads the client's
+ * name once it has loaded. A client not on this device gets a plain explanation, not a blank page.
+ */
+import { useMemo, useState } from 'react';
+import { Link, useLocation, useParams } from 'react-router';
+import { localDate } from '#shared/domain/tasks';
+import { useData } from '../common/data';
+import { buttonClass } from '../../ui/form';
+import { Banner, formatDate, PageHeading } from '../../ui/shell';
+import { CasesSection } from './CasesSection';
+import { ClientDetails } from './ClientDetails';
+import { ConsentSection } from './ConsentSection';
+import { useClient, useClientCases, useClientTasks, useClientVisits } from './queries';
+import { buildTimeline } from './timeline';
+import { Timeline } from './Timeline';
+import './clients.css';
+
+/** "Client · born 5 March 1980 · LS6 2AB": enough to be sure it is the right person. */
+function identityLine(client: { dateOfBirth?: string; postcode?: string }): string {
+  return ['Client', client.dateOfBirth ? `born ${formatDate(client.dateOfBirth)}` : null, client.postcode ?? null].filter(Boolean).join(' · ');
+}
+
+/** Set by the register page when it navigates here, to confirm the save. */
+export interface ClientPageState {
+  registered?: boolean;
+}
+
+export default function ClientPage() {
+  const { clientId = '' } = useParams();
+  const { session } = useData();
+  const location = useLocation();
+  const [today] = useState(() => localDate(new Date()));
+  const client = useClient(clientId);
+  const cases = useClientCases(clientId);
+  const visits = useClientVisits(clientId);
+  const tasks = useClientTasks(clientId);
+  const timeline = useMemo(() => (visits && tasks ? buildTimeline(visits, tasks) : undefined), [visits, tasks]);
+  const registered = (location.state as ClientPageState | null)?.registered === true;
+  const userId = session.user.id;
+  const encoded = encodeURIComponent(clientId);
+
+  if (client === null) {
+    return (
+      <>
+        <PageHeading>Client not found on this device</PageHeading>
+        <p>This client is not on this device. They may be in someone else&apos;s caseload, or their record has not synced here yet.</p>
+        <p>
+          <Link to="/">Go to your caseload</Link>
+        </p>
+      </>
+    );
+  }
+
+  return (
+    <>
+      <PageHeading
+        caption={client ? identityLine(client) : 'Client'}
+        actions={
+          client ? (
+            <Link to={`/feedback/new?client=${encoded}`} className={buttonClass('secondary')}>
+              Add feedback
+            </Link>
+          ) : null
+        }
+      >
+        {client ? client.name : 'Loading client…'}
+      </PageHeading>
+      {!client ? null : (
+        <>
+          {registered ? <Banner tone="success" title={`${client.name} is registered`}>Saved on this device. It will sync when you are online.</Banner> : null}
+          <CasesSection clientId={clientId} cases={cases} currentUserId={userId} />
+          <Timeline items={timeline} cases={cases ?? []} currentUserId={userId} today={today} />
+          <section className="rs-section" aria-labelledby="details-heading">
+            <h2 id="details-heading">Details</h2>
+            <ClientDetails client={client} teams={session.user.teams} currentUserId={userId} />
+          </section>
+          <ConsentSection clientId={clientId} consents={client.consents ?? []} currentUserId={userId} />
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,98 @@
+/**
+ * Visits and follow-up tasks on one list, newest first, with each task's due state in words
+ * ("Overdue by 2 days", "Done"). Long histories show the latest TIMELINE_PAGE items first.
+ */
+import { useState } from 'react';
+import type { Case } from '#shared/schemas/index';
+import { describeDue, taskDueState } from '#shared/domain/tasks';
+import { Button } from '../../ui/form';
+import { EmptyState, formatDateTime, formatDayOf, labelFromSlug, Tag } from '../../ui/shell';
+import type { TimelineItem, TimelineTask, TimelineVisit } from './timeline';
+import { staffName } from './vocabulary';
+
+/** A year of fortnightly contact fits; older history is one tap away. */
+const TIMELINE_PAGE = 25;
+
+const VISIT_KINDS: Record<string, string> = {
+  outreach: 'Outreach contact',
+  home: 'Home visit',
+  'drop-in': 'Drop-in',
+  phone: 'Phone call',
+  online: 'Online contact',
+};
+
+export interface TimelineProps {
+  items: readonly TimelineItem[] | undefined;
+  cases: readonly Readonly<Pick<Case, 'id' | 'type'>>[];
+  currentUserId: string;
+  today: string;
+}
+
+function VisitEntry({ visit, caseType, currentUserId }: { visit: TimelineVisit; caseType: string | undefined; currentUserId: string }) {
+  return (
+    <>
+      <p className="cp-event__title">
+        {VISIT_KINDS[visit.kind] ?? labelFromSlug(visit.kind)}
+        {caseType ? <span className="rs-muted"> · {caseType} case</span> : null}
+      </p>
+      <p className="cp-event__meta rs-muted">
+        {formatDateTime(visit.at)} · by {staffName(visit.by, currentUserId).toLowerCase()}
+        {visit.durationMinutes !== undefined ? ` · ${visit.durationMinutes} minutes` : ''}
+      </p>
+      {visit.notes ? <p className="cp-event__notes">{visit.notes}</p> : null}
+      {visit.outcomes && visit.outcomes.length > 0 ? <p className="cp-event__outcomes">Outcomes: {visit.outcomes.join(', ')}</p> : null}
+    </>
+  );
+}
+
+function TaskEntry({ task, caseType, today }: { task: TimelineTask; caseType: string | undefined; today: string }) {
+  const state = taskDueState(task, today);
+  return (
+    <>
+      <p className="cp-event__title">
+        Follow-up: {task.title} <Tag tone={state}>{state === 'done' ? 'Done' : describeDue(task.due, today)}</Tag>
+      </p>
+      <p className="cp-event__meta rs-muted">
+        Raised {formatDayOf(task.createdAt)}
+        {caseType ? ` · ${caseType} case` : ''}
+        {task.doneAt ? ` · done ${formatDayOf(task.doneAt)}` : ''}
+      </p>
+    </>
+  );
+}
+
+export function Timeline({ items, cases, currentUserId, today }: TimelineProps) {
+  const [limit, setLimit] = useState(TIMELINE_PAGE);
+  const caseTypes = new Map(cases.map((c) => [c.id, labelFromSlug(c.type)]));
+  return (
+    <section className="rs-section" aria-labelledby="timeline-heading">
+      <h2 id="timeline-heading">Visits and follow-ups</h2>
+      {!items ? (
+        <p role="status">Loading visits and follow-ups…</p>
+      ) : items.length === 0 ? (
+        <EmptyState title="No visits or follow-ups yet" level={3}>
+          <p>Visits you record for this client appear here, newest first.</p>
+        </EmptyState>
+      ) : (
+        <>
+          <ol className="cp-timeline">
+            {items.slice(0, limit).map((item) => (
+              <li key={`${item.kind}:${item.kind === 'visit' ? item.visit.id : item.task.id}`} className={`cp-event cp-event--${item.kind}`}>
+                {item.kind === 'visit' ? (
+                  <VisitEntry visit={item.visit} caseType={caseTypes.get(item.visit.caseId)} currentUserId={currentUserId} />
+                ) : (
+                  <TaskEntry task={item.task} caseType={caseTypes.get(item.task.caseId)} today={today} />
+                )}
+              </li>
+            ))}
+          </ol>
+          {items.length > limit ? (
+            <Button variant="secondary" onClick={() => setLimit(items.length)}>
+              Show all {items.length} entries
+            </Button>
+          ) : null}
+        </>
+      )}
+    </section>
+  );
+}
