@@ -25,7 +25,7 @@ import {
 } from '../support';
 import { AppShellPage } from './pages/app-shell-page';
 import { UpdatePromptModel } from './pages/update-prompt';
-import { openHalfFillableForm } from './pages/half-filled-form';
+import { RegisterClientPage } from './pages/half-filled-form';
 
 describe('offline app shell', () => {
   let server: TestServer;
@@ -159,6 +159,7 @@ describe('[D4] app update waits for the user', () => {
   let browser: LaunchedBrowser;
 
   beforeAll(async () => {
+    // The server serves a private copy of the build, so the test can publish a "next version" into it.
     distCopy = await copyDist();
     server = await startTestServer({ distDir: distCopy });
     browser = await launchBrowser();
@@ -170,11 +171,11 @@ describe('[D4] app update waits for the user', () => {
     await rm(distCopy, { recursive: true, force: true });
   });
 
-  it('announces a new version, holds it for a half-filled form, and applies it on request', async () => {
+  it('announces a new version, holds it for a half-filled form and unsynced records, and applies it on request', async () => {
     const page = await browser.context.newPage();
     const shell = new AppShellPage(page, server.url);
     const prompt = new UpdatePromptModel(page);
-    const form = await openHalfFillableForm(page, server.url);
+    const form = await RegisterClientPage.signInAndOpen(page, server.url);
     await shell.waitForServiceWorkerControl();
     expect(await buildMarker(page)).toBeNull();
 
@@ -187,7 +188,7 @@ describe('[D4] app update waits for the user', () => {
     expect(await prompt.isHeld()).toBe(false);
     expect(await runAxe(page)).toEqual([]);
 
-    // Half-filled form: the prompt explains and the button does nothing.
+    // Half-filled form: the prompt explains, and pressing the button does nothing.
     await form.fillPart();
     await expect.poll(() => prompt.text()).toContain('Finish or save the form you are filling in first.');
     expect(await prompt.isHeld()).toBe(true);
@@ -198,17 +199,29 @@ describe('[D4] app update waits for the user', () => {
     await page.waitForTimeout(1_000);
     expect(await shell.isMarkedDocument()).toBe(true);
     expect(await shell.hasWaitingWorker(), 'the new worker must still be waiting').toBe(true);
-    expect(await form.isStillFilled()).toBe(true);
+    expect(await form.nameValue()).toBe('Alex Half-Typed');
 
-    // Form cleared: the update applies, and the page reloads once into the new version.
-    await form.clear();
-    await expect.poll(() => prompt.isHeld()).toBe(false);
+    // Saved offline: the form is done, but the record has not synced, so the update still waits.
+    await goOffline(browser.context);
+    await form.fillPart('Alex Saved-Offline');
+    await form.save();
+    await expect.poll(() => prompt.text()).toMatch(/Waiting until your \d+ unsynced records? ha(s|ve) synced\./);
+    expect(await prompt.text()).not.toContain('Finish or save the form');
+    expect(await prompt.isHeld()).toBe(true);
+
+    // Back online, the record syncs and the update may go ahead.
+    await goOnline(browser.context);
+    await expect.poll(() => prompt.isHeld(), { timeout: 30_000 }).toBe(false);
+    expect(await shell.isMarkedDocument()).toBe(true);
+
+    const clientUrl = page.url();
     const reloaded = page.waitForEvent('load');
     await prompt.updateButton.click();
     await reloaded;
     await shell.expectAppRendered();
     expect(await buildMarker(page)).toBe('next');
     expect(await shell.hasWaitingWorker()).toBe(false);
-    expect(await shell.controllerScriptUrl()).toBe(`${server.url}/sw.js`);
+    expect(page.url()).toBe(clientUrl);
+    await page.getByRole('heading', { name: /Alex Saved-Offline/ }).waitFor({ state: 'visible' });
   });
 });
