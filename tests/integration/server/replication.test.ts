@@ -146,7 +146,7 @@ describe.each(adapters())('replication ($name)', (adapter) => {
   });
 
   it('[C4] local fields (_meta, _rev, _attachments) are stripped and _deleted kept as the flag', async () => {
-    const t = { ...taskDoc({ caseId: myCase.id, assignedTo: samId }), _meta: { lwt: 1 }, _rev: '1-abc', _attachments: {} };
+    const t: Doc = { ...taskDoc({ caseId: myCase.id, assignedTo: samId }), _meta: { lwt: 1 }, _rev: '1-abc', _attachments: {} };
     const res = await sam.push('tasks', [create(t)]);
     expect(res.headers.get('x-resonance-quarantined')).toBe('0');
     const stored = (await pullAll(sam, 'tasks')).find((d) => d.id === t.id);

@@ -1,0 +1,136 @@
+/**
+ * Scope and access over HTTP (sync.md A1, A2, C4): pulls carry only what the caller may see, writes
+ * they may not make are quarantined as `forbidden`, and conflict answers never leak.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AuthService } from '../../../sync-server/auth/service';
+import { enrolKiosk } from '../../../sync-server/admin/ops';
+import { adapters } from './support/adapters';
+import { addUser, client, login, pullAll, startHarness, type Client, type Harness } from './support/harness';
+import { caseDoc, clientDoc, create, edit, feedbackDoc, taskDoc, update, visitDoc, type Doc } from './support/docs';
+
+const ids = (docs: Doc[]): unknown[] => docs.map((d) => d.id).sort();
+
+describe.each(adapters())('scope and access ($name)', (adapter) => {
+  let h: Harness;
+  let coord: Client;
+  let sam: Client;
+  let ola: Client;
+  let kiosk: Client;
+  let samId: string;
+  let olaId: string;
+  let coordId: string;
+  const north = 'team-north';
+  const south = 'team-south';
+  let samsClient: Doc;
+  let samsCase: Doc;
+  let sharedCase: Doc;
+  let privateCase: Doc;
+  let southCase: Doc;
+  let samsVisit: Doc;
+  let privateTask: Doc;
+
+  beforeAll(async () => {
+    h = await startHarness(adapter);
+    await h.server.store.createTeam('North', north);
+    await h.server.store.createTeam('South', south);
+    coordId = (await addUser(h.server, { email: 'coord@example.org', role: 'coordinator', teamIds: [north, south] })).id;
+    samId = (await addUser(h.server, { email: 'sam@example.org', role: 'worker', teamIds: [north] })).id;
+    olaId = (await addUser(h.server, { email: 'ola@example.org', role: 'helper', teamIds: [south] })).id;
+    [coord, sam, ola] = await Promise.all([login(h.url, 'coord@example.org'), login(h.url, 'sam@example.org'), login(h.url, 'ola@example.org')]);
+    const auth = new AuthService(h.server.store, { tokenTtlDays: 30, loginFailuresPerAccount: 10, loginFailuresPerAddress: 30 });
+    const { code } = await enrolKiosk(h.server.store, 'Reception', auth);
+    const enrolled = await fetch(`${h.url}/api/auth/enrol`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code, deviceId: 'kiosk-1' }) });
+    kiosk = client(h.url, ((await enrolled.json()) as { token: string }).token);
+
+    samsClient = clientDoc({ teamId: north, createdBy: samId, name: 'Registered by Sam' });
+    const otherClients = [clientDoc({ teamId: north, createdBy: coordId }), clientDoc({ teamId: north, createdBy: coordId }), clientDoc({ teamId: south, createdBy: coordId })];
+    samsCase = caseDoc({ clientId: otherClients[0]?.id, teamId: north, assignedTo: [samId] });
+    sharedCase = caseDoc({ clientId: otherClients[1]?.id, teamId: north, assignedTo: [coordId], sharedWithTeam: true });
+    privateCase = caseDoc({ clientId: otherClients[2]?.id, teamId: north, assignedTo: [coordId] });
+    southCase = caseDoc({ clientId: otherClients[2]?.id, teamId: south, assignedTo: [olaId] });
+    await coord.push('clients', otherClients.map(create));
+    await sam.push('clients', [create(samsClient)]);
+    await coord.push('cases', [samsCase, sharedCase, privateCase, southCase].map(create));
+    samsVisit = visitDoc({ caseId: samsCase.id, clientId: samsCase.clientId, by: samId });
+    await sam.push('visits', [create(samsVisit)]);
+    privateTask = taskDoc({ caseId: privateCase.id, clientId: privateCase.clientId, assignedTo: coordId });
+    await coord.push('tasks', [create(privateTask), create(taskDoc({ caseId: sharedCase.id, clientId: sharedCase.clientId, assignedTo: coordId }))]);
+    await coord.push('feedback', [create(feedbackDoc({ source: 'worker', by: coordId, caseId: privateCase.id }))]);
+  });
+
+  afterAll(async () => {
+    await h.close();
+  });
+
+  it('[A1] a worker pulls their cases and their team\'s shared cases, never another\'s private case', async () => {
+    expect(ids(await pullAll(sam, 'cases'))).toEqual(ids([samsCase, sharedCase]));
+    expect(ids(await pullAll(ola, 'cases'))).toEqual(ids([southCase]));
+    expect(ids(await pullAll(coord, 'cases'))).toEqual(ids([samsCase, sharedCase, privateCase, southCase]));
+  });
+
+  it('[A1] clients, visits and tasks follow the cases in scope; clients a worker registered stay theirs', async () => {
+    const clients = await pullAll(sam, 'clients');
+    expect(ids(clients)).toEqual([samsClient.id, samsCase.clientId, sharedCase.clientId].sort());
+    expect(ids(await pullAll(sam, 'visits'))).toEqual([samsVisit.id]);
+    const tasks = await pullAll(sam, 'tasks');
+    expect(tasks.map((t) => t.caseId)).toEqual([sharedCase.id]);
+    expect(await pullAll(sam, 'feedback')).toEqual([]);
+  });
+
+  it('[A1] a scoped pull pages by `limit` over the visible documents and its checkpoint moves past hidden ones', async () => {
+    const first = await sam.pull('cases', undefined, 1);
+    expect(first.documents).toHaveLength(1);
+    const second = await sam.pull('cases', first.checkpoint, 1);
+    expect(second.documents).toHaveLength(1);
+    const third = await sam.pull('cases', second.checkpoint, 1);
+    expect(third.documents).toEqual([]);
+    const all = await coord.pull('cases', undefined, 1000);
+    expect(third.checkpoint.seq).toBe(all.checkpoint.seq);
+  });
+
+  it('[A1] a kiosk pulls nothing at all', async () => {
+    for (const collection of ['clients', 'cases', 'visits', 'tasks', 'feedback', 'conflicts']) {
+      expect((await kiosk.pull(collection)).documents).toEqual([]);
+    }
+  });
+
+  it('[A2][C4] a write to a case outside the caller\'s scope is quarantined as forbidden, with a reason', async () => {
+    const v = visitDoc({ caseId: privateCase.id, clientId: privateCase.clientId, by: samId });
+    const res = await sam.push('visits', [create(v)]);
+    expect(await res.json()).toEqual([]);
+    expect(res.headers.get('x-resonance-quarantined')).toBe('1');
+    const held = (await (await sam.get('/api/quarantine')).json()) as Doc[];
+    expect(held).toContainEqual(expect.objectContaining({ documentId: v.id, code: 'forbidden', reason: expect.stringMatching(/no longer on this case/) as unknown }));
+    expect((await pullAll(coord, 'visits')).some((d) => d.id === v.id)).toBe(false);
+  });
+
+  it('[A2] a forged author (by / createdBy not the caller) is quarantined as forbidden', async () => {
+    const forgedVisit = visitDoc({ caseId: samsCase.id, clientId: samsCase.clientId, by: coordId });
+    const forgedClient = clientDoc({ teamId: north, createdBy: coordId });
+    const r1 = await sam.push('visits', [create(forgedVisit)]);
+    const r2 = await sam.push('clients', [create(forgedClient)]);
+    expect([r1.headers.get('x-resonance-quarantined'), r2.headers.get('x-resonance-quarantined')]).toEqual(['1', '1']);
+    const codes = ((await (await sam.get('/api/quarantine')).json()) as Doc[]).filter((q) => [forgedVisit.id, forgedClient.id].includes(q.documentId)).map((q) => q.code);
+    expect(codes).toEqual(['forbidden', 'forbidden']);
+  });
+
+  it('[A1] a conflict on a document outside the caller\'s scope is never answered with its contents', async () => {
+    const hidden = edit(privateTask, { title: 'Guessing' });
+    const res = await sam.push('tasks', [update({ ...privateTask, writeId: 'stale' }, hidden)]);
+    expect(await res.json()).toEqual([]);
+    expect(res.headers.get('x-resonance-quarantined')).toBe('1');
+  });
+
+  it('[A2] a kiosk may create anonymous kiosk feedback and nothing else', async () => {
+    const ok = feedbackDoc({ source: 'kiosk', rating: 5, comment: 'Lovely staff' });
+    const res = await kiosk.push('feedback', [create(ok)]);
+    expect(res.headers.get('x-resonance-quarantined')).toBe('0');
+    const named = feedbackDoc({ source: 'kiosk', clientId: samsCase.clientId });
+    const visit = visitDoc({ caseId: samsCase.id, by: 'kiosk' });
+    expect((await kiosk.push('feedback', [create(named)])).headers.get('x-resonance-quarantined')).toBe('1');
+    expect((await kiosk.push('visits', [create(visit)])).headers.get('x-resonance-quarantined')).toBe('1');
+    expect((await pullAll(coord, 'feedback')).some((d) => d.id === ok.id)).toBe(true);
+    expect((await kiosk.pull('feedback')).documents).toEqual([]);
+  });
+});
