@@ -6,6 +6,7 @@
  * - Shell: after one online visit the page is controlled (clients.claim), and a reload, a new tab, a
  *   deep link and a cold start with the server stopped all render the app from the precache.
  * - /api: never answered from cache; offline it fails like any network request.
+ * - Casework: a client and a visit recorded offline are still there after a reload and in a new tab.
  * - Update: a second build is detected and announced, the page never reloads by itself, a half-filled
  *   form holds the update, and "Update now" reloads into the new version.
  */
@@ -26,6 +27,7 @@ import {
 import { AppShellPage } from './pages/app-shell-page';
 import { UpdatePromptModel } from './pages/update-prompt';
 import { RegisterClientPage } from './pages/half-filled-form';
+import { ClientRecordPage } from './pages/casework';
 
 describe('offline app shell', () => {
   let server: TestServer;
@@ -129,6 +131,51 @@ describe('cold start with the server gone', () => {
       await browser.close();
       await server.close().catch(() => undefined);
     }
+  });
+});
+
+describe('[D4] casework recorded offline survives reloads', () => {
+  let server: TestServer;
+  let browser: LaunchedBrowser;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser.close();
+    await server.close();
+  });
+
+  it('registers a client and records a visit offline; both are there after a reload and in a new tab', async () => {
+    const page = await browser.context.newPage();
+    const shell = new AppShellPage(page, server.url);
+    const register = await RegisterClientPage.signInAndOpen(page, server.url);
+    await shell.waitForServiceWorkerControl();
+
+    await goOffline(browser.context);
+    const name = 'Robin Offline-Casework';
+    const notes = 'Met at the day centre; wants help with a housing form.';
+    await register.fillPart(name);
+    await register.save();
+    const record = new ClientRecordPage(page);
+    await record.waitForClient(name);
+    await record.openCase();
+    await record.recordVisit(notes);
+    await record.waitForText(notes);
+    const clientUrl = page.url();
+
+    await page.reload({ waitUntil: 'load' });
+    await record.waitForClient(name);
+    await record.waitForText(notes);
+
+    const tab = await browser.context.newPage();
+    await tab.goto(clientUrl, { waitUntil: 'load' });
+    const again = new ClientRecordPage(tab);
+    await again.waitForClient(name);
+    await again.waitForText(notes);
+    expect(await runAxe(tab)).toEqual([]);
   });
 });
 
