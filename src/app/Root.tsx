@@ -5,7 +5,7 @@
  */
 import { lazy, Suspense, use, useMemo } from 'react';
 import { RouterProvider } from 'react-router';
-import { storageMessage, type StorageErrorCode } from '#db/errors';
+import type { StorageErrorCode } from '#db/errors';
 import { Button } from '../ui/form/Button';
 import { FullPageMessage } from '../ui/shell';
 import { DataContext, type AppData } from '../features/common/data';
@@ -40,7 +40,7 @@ export function Root({ opening }: { opening: Promise<OpenResult> | null }) {
 
 function OpenedApp({ opening }: { opening: Promise<OpenResult> }) {
   const result = use(opening);
-  if (!result.ok) return <StorageErrorPage code={result.error.code} />;
+  if (!result.ok) return <StorageErrorPage code={result.error.code} message={result.error.message} />;
   return <SignedInApp data={result.data} />;
 }
 
@@ -62,11 +62,15 @@ const STORAGE_TITLES: Record<StorageErrorCode, string> = {
   unknown: 'Your records could not be opened',
 };
 
-/** A storage failure while opening: what happened, and the one thing to do about it. */
-export function StorageErrorPage({ code }: { code: StorageErrorCode }) {
+/**
+ * A storage failure while opening: what happened, and the one thing to do about it. The message is
+ * the StorageError's own (src/db/errors.ts); that module is not imported here so the entry chunk
+ * stays free of the database code.
+ */
+export function StorageErrorPage({ code, message }: { code: StorageErrorCode; message: string }) {
   return (
     <FullPageMessage title={STORAGE_TITLES[code]} tone="error">
-      <p>{storageMessage(code)}</p>
+      <p>{message}</p>
       <p>Nothing has been deleted. Records you saved earlier are still on this device.</p>
       <Button onClick={() => window.location.reload()}>Reload Resonance</Button>
     </FullPageMessage>

@@ -2,7 +2,7 @@
  * The outbox as the shell needs it: how many records wait to sync, since when, and which ones the
  * server held back with a reason (C4). One reactive query over the local-only outbox collection.
  */
-import { map, type Observable } from 'rxjs';
+import { useMemo } from 'react';
 import type { ResonanceDatabase } from '#db/database';
 import type { OutboxRow } from '#db/outbox';
 import { useObservable } from '../../features/common/data';
@@ -28,10 +28,8 @@ export function summariseOutbox(rows: readonly Pick<OutboxRow, 'since' | 'reject
   return { count: rows.length, oldestSince: oldest, rejected };
 }
 
-export function outboxSummary$(db: ResonanceDatabase): Observable<OutboxSummary> {
-  return db.outbox.find().$.pipe(map((docs) => summariseOutbox(docs)));
-}
-
+/** No rxjs operators here: this module is in the entry chunk, which must not pull in the data libraries. */
 export function useOutboxSummary(db: ResonanceDatabase): OutboxSummary {
-  return useObservable(() => outboxSummary$(db), [db]) ?? EMPTY_OUTBOX;
+  const rows = useObservable(() => db.outbox.find().$, [db]);
+  return useMemo(() => (rows ? summariseOutbox(rows) : EMPTY_OUTBOX), [rows]);
 }
