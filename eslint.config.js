@@ -49,6 +49,7 @@ export default tseslint.config(
       '@typescript-eslint/no-non-null-assertion': 'error',
     },
   },
+  { files: ['**/*.mjs'], ...tseslint.configs.disableTypeChecked },
   layer(['src/shared/**'], ['db', 'sync', 'ui', 'features', 'app'], [
     noRuntime(['rxdb', 'rxdb/*', 'react', 'react-dom', 'dexie', 'hono', 'node:*', 'better-sqlite3', 'pg'], 'src/shared is isomorphic: no React, RxDB, DOM or Node runtime imports.'),
   ]),

@@ -65,8 +65,9 @@ export async function removeDoc(db: ResonanceDatabase, collection: Synced, id: s
     const coll = db.collections[collection] as unknown as RxCollection<Record<string, unknown>>;
     const current = await coll.findOne(id).exec();
     if (!current) return;
-    await current.incrementalPatch(stamp);
-    await current.remove();
+    // One write: the deletion is a state of its own with a fresh writeId. Stamping and removing in
+    // two writes gives two states one writeId, and the server would take the second for a retry (C2).
+    await current.incrementalModify((data) => ({ ...data, ...stamp, _deleted: true }));
     await recordPending(db, collection, id, stamp.writeId, now);
   } catch (e) {
     throw classifyStorageError(e);

@@ -3,7 +3,12 @@
  * of sync.md ("Transport") into a typed SyncError the status line can explain, and never caches
  * (the service worker leaves /api alone too, D4).
  */
-export type SyncErrorCode = 'offline' | 'unauthenticated' | 'device-revoked' | 'update-required' | 'rate-limited' | 'server' | 'rejected';
+export const SYNC_ERROR_CODES = ['offline', 'unauthenticated', 'device-revoked', 'update-required', 'rate-limited', 'server', 'rejected'] as const;
+export type SyncErrorCode = (typeof SYNC_ERROR_CODES)[number];
+
+export function isSyncErrorCode(value: string): value is SyncErrorCode {
+  return (SYNC_ERROR_CODES as readonly string[]).includes(value);
+}
 
 export class SyncError extends Error {
   constructor(

@@ -9,10 +9,10 @@
 import { BehaviorSubject, merge } from 'rxjs';
 import type { ResonanceDatabase } from '#db/database';
 import { COLLECTION_NAMES, isCollectionName, type CollectionName } from '#shared/schemas/index';
-import { SyncError, type ApiOptions } from './api';
+import { isSyncErrorCode, SyncError, type ApiOptions } from './api';
 import type { SyncController } from './controller';
 import { runLiveStream } from './live';
-import { replicateCollection, type CollectionReplication } from './replicate';
+import { replicateCollection, RETRY_MS, type CollectionReplication } from './replicate';
 import type { Session } from './session';
 import { statusOf, type SyncStatus } from './status';
 
@@ -29,6 +29,8 @@ export interface SyncOptions {
   store?: Pick<Storage, 'getItem' | 'setItem'>;
   /** Called once when the server says this device was revoked (A4). */
   onDeviceRevoked?: () => void;
+  /** How long RxDB waits before retrying a failed round (tests shorten it). */
+  retryMs?: number;
   /** Browser events; absent in Node tests. */
   window?: Pick<Window, 'addEventListener' | 'removeEventListener'> & { navigator?: { onLine: boolean } };
   document?: Pick<Document, 'addEventListener' | 'removeEventListener' | 'visibilityState'>;
@@ -39,11 +41,18 @@ export interface EngineController extends SyncController {
   awaitInSync(): Promise<void>;
 }
 
-function unwrap(e: unknown): unknown {
-  // RxDB wraps handler errors (RC_PULL, RC_PUSH) with the originals in `parameters.errors`.
-  const params = (e as { parameters?: { errors?: unknown[]; error?: unknown } }).parameters;
-  const inner = params?.errors?.[0] ?? params?.error;
-  return inner ? unwrap(inner) : e;
+/**
+ * RxDB wraps handler errors (RC_PULL, RC_PUSH) with the originals in `parameters.errors`, turned into
+ * plain JSON (`{name, message, code}`), so a SyncError arrives without its class: rebuild it by name.
+ */
+export function toSyncError(e: unknown): SyncError {
+  if (e instanceof SyncError) return e;
+  const plain = (e ?? {}) as { name?: unknown; message?: unknown; code?: unknown; parameters?: { errors?: unknown[]; error?: unknown } };
+  const inner = plain.parameters?.errors?.[0] ?? plain.parameters?.error;
+  if (inner) return toSyncError(inner);
+  const message = typeof plain.message === 'string' ? plain.message : String(e);
+  if (plain.name === 'SyncError' && typeof plain.code === 'string' && isSyncErrorCode(plain.code)) return new SyncError(plain.code, message);
+  return new SyncError('server', message);
 }
 
 export function startSync(db: ResonanceDatabase, session: Session, options: SyncOptions = {}): EngineController {
@@ -56,7 +65,7 @@ export function startSync(db: ResonanceDatabase, session: Session, options: Sync
   let roundError: SyncError | null = null;
 
   const replications = new Map<CollectionName, CollectionReplication>();
-  for (const name of COLLECTION_NAMES) replications.set(name, replicateCollection(db, name, api));
+  for (const name of COLLECTION_NAMES) replications.set(name, replicateCollection(db, name, api, options.retryMs ?? RETRY_MS));
   const states = [...replications.values()].map((r) => r.state);
 
   const set = (next: SyncStatus) => {
@@ -70,8 +79,7 @@ export function startSync(db: ResonanceDatabase, session: Session, options: Sync
   }
 
   function onError(raw: unknown): void {
-    const e = unwrap(raw);
-    const err = e instanceof SyncError ? e : new SyncError('server', e instanceof Error ? e.message : String(e));
+    const err = toSyncError(raw);
     roundError = err;
     if (err.code === 'offline' || !online()) return set(statusOf('offline', lastSyncedAt));
     if (err.code === 'unauthenticated') return goFatal(err, 'needs-sign-in');

@@ -18,8 +18,12 @@ import { apiJson, type ApiOptions } from './api';
 export const PULL_BATCH = 1000;
 /** Push batch: small enough that one slow or rejected batch never holds much back. */
 export const PUSH_BATCH = 100;
-/** RxDB retries a failed round after this long; `online` and visibility events retry sooner (D2). */
-export const RETRY_MS = 10_000;
+/**
+ * RxDB retries a failed round after this long. Offline, a browser retries as soon as `online` fires,
+ * so this only paces retries against a failing server: 5 s is quick for a blip, slow enough not to
+ * hammer a struggling server.
+ */
+export const RETRY_MS = 5_000;
 
 type AnyDoc = { id: string; writeId: string } & Record<string, unknown>;
 export type Checkpoint = Record<string, unknown>;
@@ -37,7 +41,7 @@ export interface CollectionReplication {
   resync$: Subject<RxReplicationPullStreamItem<AnyDoc, Checkpoint>>;
 }
 
-export function replicateCollection(db: ResonanceDatabase, name: CollectionName, api: ApiOptions): CollectionReplication {
+export function replicateCollection(db: ResonanceDatabase, name: CollectionName, api: ApiOptions, retryMs = RETRY_MS): CollectionReplication {
   const base = `/api/sync/v1/${name}/${schemas[name].version}`;
   const resync$ = new Subject<RxReplicationPullStreamItem<AnyDoc, Checkpoint>>();
   const collection = db.collections[name] as unknown as RxCollection<AnyDoc>;
@@ -47,7 +51,7 @@ export function replicateCollection(db: ResonanceDatabase, name: CollectionName,
     replicationIdentifier: `resonance-${name}-v1-${api.baseUrl || 'same-origin'}`,
     collection,
     live: true,
-    retryTime: RETRY_MS,
+    retryTime: retryMs,
     // Every tab replicates; pushes are idempotent by writeId (C2), so two tabs cannot double-apply.
     waitForLeadership: false,
     autoStart: true,

@@ -17,7 +17,7 @@ export class Device {
 
   constructor(readonly name: string, serverUrl: string) {
     const data: DeviceInit = { serverUrl, name };
-    this.worker = new Worker(new URL('./worker.ts', import.meta.url), { workerData: data, execArgv: ['--import', 'tsx'] });
+    this.worker = new Worker(new URL('./entry.mjs', import.meta.url), { workerData: data });
     this.worker.on('message', (reply: DeviceReply) => {
       const p = this.pending.get(reply.seq);
       if (!p) return;
@@ -25,13 +25,19 @@ export class Device {
       if (reply.ok) p.resolve(reply.value);
       else p.reject(new Error(`[${name}] ${reply.error}`));
     });
-    this.worker.on('error', (e) => {
+    const fail = (e: Error) => {
+      this.dead = e;
       for (const p of this.pending.values()) p.reject(e);
       this.pending.clear();
-    });
+    };
+    this.worker.on('error', fail);
+    this.worker.on('exit', (code) => fail(new Error(`[${name}] worker exited with code ${code}`)));
   }
 
+  private dead: Error | null = null;
+
   private call<T>(op: DeviceOp): Promise<T> {
+    if (this.dead) return Promise.reject(this.dead);
     const seq = ++this.seq;
     return new Promise<T>((resolve, reject) => {
       this.pending.set(seq, { resolve: resolve as (v: unknown) => void, reject });
@@ -39,8 +45,17 @@ export class Device {
     });
   }
 
-  signIn(email: string, password: string): Promise<SessionUser> {
-    return this.call({ op: 'signIn', email, password });
+  private user: SessionUser | null = null;
+
+  async signIn(email: string, password: string): Promise<SessionUser> {
+    this.user = await this.call<SessionUser>({ op: 'signIn', email, password });
+    return this.user;
+  }
+
+  /** The signed-in user's id; throws before sign-in. */
+  get userId(): string {
+    if (!this.user) throw new Error(`${this.name} is not signed in`);
+    return this.user.id;
   }
   create(collection: CollectionName, fields: Record<string, unknown>): Promise<Doc> {
     return this.call({ op: 'create', collection, fields });
@@ -74,7 +89,7 @@ export class Device {
   }
   async close(): Promise<void> {
     try {
-      await this.call({ op: 'close' });
+      if (!this.dead) await this.call({ op: 'close' });
     } finally {
       await this.worker.terminate();
     }

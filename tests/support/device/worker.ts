@@ -52,7 +52,8 @@ async function handle(req: DeviceRequest): Promise<unknown> {
       if (!result.ok) throw new Error(`sign-in failed: ${result.code}`);
       const session = result.value;
       db = await openDatabase({ name: `${init.name}-${session.user.id}`, indexedDB: new IDBFactory(), IDBKeyRange, userId: session.user.id });
-      sync = startSync(db, session, { baseUrl: init.serverUrl, fetch: deviceFetch, store, window: fakeWindow });
+      // Retries after 300 ms: the simulated network comes back instantly, and tests should not wait 5 s.
+      sync = startSync(db, session, { baseUrl: init.serverUrl, fetch: deviceFetch, store, window: fakeWindow, retryMs: 300 });
       sync.status$.subscribe((s) => (status = s));
       return session.user;
     }
@@ -91,9 +92,15 @@ async function handle(req: DeviceRequest): Promise<unknown> {
   }
 }
 
+function describe(e: unknown): string {
+  if (!(e instanceof Error)) return String(e);
+  const cause = e.cause ? ` (cause: ${describe(e.cause)})` : '';
+  return `${e.name}: ${e.message}${cause}`;
+}
+
 parentPort?.on('message', (req: DeviceRequest) => {
   handle(req).then(
     (value) => parentPort?.postMessage({ seq: req.seq, ok: true, value: JSON.parse(JSON.stringify(value ?? null)) as unknown } satisfies DeviceReply),
-    (e: unknown) => parentPort?.postMessage({ seq: req.seq, ok: false, error: e instanceof Error ? `${e.name}: ${e.message}` : String(e) } satisfies DeviceReply),
+    (e: unknown) => parentPort?.postMessage({ seq: req.seq, ok: false, error: describe(e) } satisfies DeviceReply),
   );
 });
