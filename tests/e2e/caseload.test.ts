@@ -1,0 +1,146 @@
+/**
+ * My caseload and registering a client, in real Chromium against the built app and the real sync
+ * server with the demo organisation (README: demo sign-ins). Signs in as the demo outreach worker.
+ *
+ * - the caseload lists the clients synced to the device, and search narrows them as you type;
+ * - registering with a mistake shows the error summary (focused) and the message beside the field;
+ * - a near-duplicate of someone on the device is flagged offline, with reasons, and the link opens the
+ *   existing record instead;
+ * - a corrected registration saves and the new client is found by the caseload search.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { goOffline, goOnline, launchBrowser, signInAs, startTestServer, type LaunchedBrowser, type TestServer } from '../support';
+import { CaseloadPage } from './pages/caseload-page';
+import { ClientPageModel, RegisterClientForm } from './pages/register-client-form';
+
+const WORKER = { email: 'sam@riverside.example', password: 'resonance-demo' } as const;
+
+/** A spelling variant: drops one letter from the middle of the first name ("Adaeze" → "Adaze"). */
+function misspell(name: string): string {
+  const [first = '', ...rest] = name.split(' ');
+  const i = Math.floor(first.length / 2);
+  return [first.slice(0, i) + first.slice(i + 1), ...rest].join(' ');
+}
+
+describe('my caseload', () => {
+  let server: TestServer;
+  let browser: LaunchedBrowser;
+  let page: Page;
+  let caseload: CaseloadPage;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    browser = await launchBrowser();
+    page = await browser.context.newPage();
+    await page.goto(`${server.url}/`, { waitUntil: 'load' });
+    await signInAs(page, WORKER.email, WORKER.password);
+    caseload = new CaseloadPage(page);
+  });
+
+  afterAll(async () => {
+    await browser.close();
+    await server.close();
+  });
+
+  it('lists the clients on this device after sign-in', async () => {
+    await caseload.waitForClients();
+    const total = await caseload.summaryCount();
+    const names = await caseload.clientNames();
+    expect(total).toBeGreaterThan(0);
+    expect(names.length).toBe(Math.min(total, 50));
+    // Alphabetical, as the search index orders an empty query.
+    const sorted = [...names].sort((a, b) => a.localeCompare(b, 'en-GB', { sensitivity: 'base' }));
+    expect(names.map((n) => n.toLowerCase())).toEqual(sorted.map((n) => n.toLowerCase()));
+  });
+
+  it('narrows the list as you type, and widens it again when cleared', async () => {
+    await caseload.waitForClients();
+    const total = await caseload.summaryCount();
+    const [target = ''] = await caseload.clientNames();
+    const surname = target.split(' ').at(-1) ?? target;
+
+    await caseload.searchFor(surname);
+    const found = await caseload.clientNames();
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.length).toBeLessThan(total);
+    expect(found).toContain(target);
+    for (const name of found) expect(name.toLowerCase()).toContain(surname.toLowerCase().slice(0, 3));
+
+    await caseload.searchFor(`${target} zzz`);
+    await expect(caseload.summaryCount()).resolves.toBe(0);
+    await page.getByRole('heading', { name: /^No clients match/ }).waitFor();
+
+    await caseload.searchFor('');
+    expect(await caseload.summaryCount()).toBe(total);
+  });
+
+  it('registering with a mistake shows the error summary, focused, and the message beside the field', async () => {
+    await page.getByRole('link', { name: 'Caseload', exact: true }).click();
+    await caseload.waitForClients();
+    await caseload.openRegister();
+    const form = new RegisterClientForm(page);
+    await form.waitUntilOpen();
+
+    await form.email().fill('not-an-email');
+    await form.saveButton().click();
+    await form.errorSummary().waitFor();
+    expect(await form.errorSummaryMessages()).toEqual([
+      "Enter the client's full name",
+      'Enter an email address in the correct format, like name@example.com',
+    ]);
+    expect(await form.errorSummaryHasFocus()).toBe(true);
+    expect(await form.inlineErrorOf(form.name())).toBe("Enter the client's full name");
+    expect(page.url()).toMatch(/\/clients\/new$/);
+
+    // The summary's link takes you to the field.
+    await form.errorSummary().getByRole('link', { name: "Enter the client's full name" }).click();
+    expect(await form.name().evaluate((el) => el === document.activeElement)).toBe(true);
+
+    await form.name().fill('Jordan Testcase-Newperson');
+    await form.email().fill('jordan@example.com');
+    await form.need('Housing').check();
+    await form.saveAndOpenRecord();
+    await new ClientPageModel(page).waitForClient('Jordan Testcase-Newperson');
+    await page.getByText('Jordan Testcase-Newperson is registered').waitFor();
+
+    await page.getByRole('link', { name: 'Caseload', exact: true }).click();
+    await caseload.waitForClients();
+    await caseload.searchFor('Testcase-Newperson');
+    expect(await caseload.clientNames()).toEqual(['Jordan Testcase-Newperson']);
+    await caseload.searchFor('');
+  });
+
+  it('warns offline about a near-duplicate and opens the existing record instead', async () => {
+    await caseload.waitForClients();
+    const names = await caseload.clientNames();
+    let existing: { name: string; dob: string } | null = null;
+    for (const name of names) {
+      const dob = await caseload.dateOfBirthOf(name);
+      if (dob && (name.split(' ')[0] ?? '').length >= 4) {
+        existing = { name, dob };
+        break;
+      }
+    }
+    if (!existing) throw new Error('No client with a date of birth and a first name of 4+ letters on the first page');
+
+    await goOffline(browser.context);
+    await caseload.openRegister();
+    const form = new RegisterClientForm(page);
+    await form.waitUntilOpen();
+    await form.name().fill(misspell(existing.name));
+    // A similar name alone never warns (common names would flood the warning).
+    expect(await form.duplicateWarning().count()).toBe(0);
+    await form.dateOfBirth().fill(existing.dob);
+
+    await form.duplicateLink(existing.name).waitFor();
+    const warning = (await form.duplicateWarning().textContent()) ?? '';
+    expect(warning).toContain('Same date of birth');
+    expect(warning).toMatch(/similar name/i);
+
+    await form.duplicateLink(existing.name).click();
+    await new ClientPageModel(page).waitForClient(existing.name);
+    expect(page.url()).toMatch(/\/clients\/(?!new)[^/]+$/);
+    await goOnline(browser.context);
+  });
+});
