@@ -13,7 +13,7 @@ import { createAdaptorServer } from '@hono/node-server';
 import { AuthService } from './auth/service';
 import { resolveConfig, type ServerConfig } from './config';
 import { createApp } from './http/app';
-import { InFlight } from './http/middleware';
+import { InFlight } from './inflight';
 import { createLogger, type Logger } from './log';
 import { seedDemoIfEmpty } from './seed/demo';
 import { openStore } from './storage/open';
@@ -66,11 +66,12 @@ export async function startServer(partial: Partial<ServerConfig> = {}, logger?: 
     const auth = new AuthService(store, config);
     const streams = new StreamRegistry();
     const inFlight = new InFlight();
-    const app = createApp({ store, auth, config, logger: log, streams, version: readVersion() }, inFlight);
+    const app = createApp({ store, auth, config, logger: log, streams, version: readVersion() });
     const tls = config.tlsCert && config.tlsKey ? { cert: fs.readFileSync(config.tlsCert), key: fs.readFileSync(config.tlsKey) } : null;
     server = (tls
       ? createAdaptorServer({ fetch: app.fetch, createServer: https.createServer, serverOptions: tls })
       : createAdaptorServer({ fetch: app.fetch })) as Server;
+    inFlight.track(server);
     const address = await listen(server, config.port, config.host);
     const url = `${tls ? 'https' : 'http'}://${urlHost(config.host)}:${address.port}`;
     log.log('info', 'listening', { url, storage: store.kind });
@@ -78,9 +79,10 @@ export async function startServer(partial: Partial<ServerConfig> = {}, logger?: 
     let closing: Promise<void> | null = null;
     const close = (): Promise<void> => {
       closing ??= (async () => {
+        // server.close() stops accepting and (Node >= 19) closes idle keep-alive connections; busy ones
+        // stay open until their response ends.
         const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
         streams.closeAll('shutdown');
-        server.closeIdleConnections();
         await Promise.race([inFlight.idle(), new Promise((resolve) => setTimeout(resolve, DRAIN_TIMEOUT_MS).unref())]);
         server.closeAllConnections();
         await stopped;

@@ -9,7 +9,7 @@ import { describeError } from '../log';
 import { BODY_LIMIT_BYTES } from './body';
 import type { AppEnv, Deps } from './context';
 import { ApiError, sendError } from './errors';
-import { requestLog, type InFlight } from './middleware';
+import { requestLog } from './middleware';
 import { authRoutes } from './routes/auth';
 import { metaRoutes } from './routes/meta';
 import { streamRoutes } from './routes/stream';
@@ -20,10 +20,9 @@ const tooLarge = new ApiError('payload-too-large', `The request body is larger t
   maxBytes: BODY_LIMIT_BYTES,
 });
 
-export function createApp(deps: Deps, inFlight: InFlight): Hono<AppEnv> {
+export function createApp(deps: Deps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.use('*', requestLog(deps));
-  app.use('/api/*', inFlight.middleware);
   app.use('/api/*', bodyLimit({ maxSize: BODY_LIMIT_BYTES, onError: (c) => sendError(c, tooLarge) }));
 
   const api = new Hono<AppEnv>();

@@ -1,6 +1,6 @@
 /**
- * Cross-cutting request handling: the JSON request log, in-flight tracking for graceful shutdown,
- * bearer-token authentication and the per-token request limit.
+ * Cross-cutting request handling: the JSON request log, bearer-token authentication and the
+ * per-token request limit.
  */
 import { createMiddleware } from 'hono/factory';
 import type { Deps, AppEnv } from './context';
@@ -24,28 +24,6 @@ export function requestLog(deps: Deps) {
       ...(quarantined ? { quarantined } : {}),
     });
   });
-}
-
-/** Counts requests being handled, so shutdown can wait for in-flight pushes to finish. */
-export class InFlight {
-  private count = 0;
-  private waiters: (() => void)[] = [];
-
-  readonly middleware = createMiddleware<AppEnv>(async (_c, next) => {
-    this.count++;
-    try {
-      await next();
-    } finally {
-      this.count--;
-      if (this.count === 0) for (const resolve of this.waiters.splice(0)) resolve();
-    }
-  });
-
-  /** Resolves when nothing is in flight (immediately if nothing is). */
-  idle(): Promise<void> {
-    if (this.count === 0) return Promise.resolve();
-    return new Promise((resolve) => this.waiters.push(resolve));
-  }
 }
 
 export function bearerToken(header: string | undefined): string | null {
