@@ -49,12 +49,12 @@ export function TaskItem({ row, today, done, busy, error, focusAction, onDone, o
       {error ? <InlineMessage tone="error">{error}</InlineMessage> : null}
       <div className="task-item__actions">
         {done ? (
-          <Button ref={action} variant="secondary" busy={busy} onClick={onUndo}>
-            Undo<span className="rf-visually-hidden"> marking “{task.title}” as done</span>
+          <Button ref={action} variant="secondary" busy={busy} onClick={onUndo} aria-label={`Undo marking “${task.title}” as done`}>
+            Undo
           </Button>
         ) : (
-          <Button ref={action} variant="secondary" busy={busy} onClick={onDone}>
-            Mark as done<span className="rf-visually-hidden">: {task.title}</span>
+          <Button ref={action} variant="secondary" busy={busy} onClick={onDone} aria-label={`Mark as done: ${task.title}`}>
+            Mark as done
           </Button>
         )}
       </div>

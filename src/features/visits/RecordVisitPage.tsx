@@ -16,7 +16,7 @@ import { EmptyState, PageHeading } from '../../ui/shell';
 import { useData } from '../common/data';
 import { recordVisit } from './commands';
 import { inFieldOrder, initialVisitValues, localErrors, toVisitInput } from './form-model';
-import { useClient, useOpenCases } from './queries';
+import { useClient, useOpenCases, useWarmClientPage } from './queries';
 import { VisitForm } from './VisitForm';
 import './visits.css';
 
@@ -29,6 +29,7 @@ export default function RecordVisitPage() {
   const { db, session } = useData();
   const client = useClient(clientId);
   const cases = useOpenCases(clientId);
+  useWarmClientPage(clientId);
   const form = useFormState(() => initialVisitValues(new Date(), ''), { dirtyKey: VISIT_FORM_ID });
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<string | null>(null);

@@ -128,7 +128,7 @@ export function VisitForm({ form, cases, caseId, today, saving, saveError, cance
           </InlineMessage>
         ) : null}
         <ButtonGroup>
-          <Button type="submit" busy={saving} aria-describedby={saveError ? 'visit-save-error' : undefined}>
+          <Button id="visit-save" type="submit" busy={saving} aria-describedby={saveError ? 'visit-save-error' : undefined}>
             Save visit
           </Button>
           <Link className={buttonClass('secondary')} to={cancelTo}>

@@ -2,6 +2,7 @@
  * Reactive reads for recording a visit: the client, and the client's open cases (visits are only
  * recorded against open cases, domain/cases.ts canRecordVisit). Both re-emit on any local change.
  */
+import { useEffect } from 'react';
 import { map } from 'rxjs';
 import type { Case, Client } from '#shared/schemas/index';
 import { useData, useObservable } from '../common/data';
@@ -22,4 +23,26 @@ export function useOpenCases(clientId: string): Case[] | undefined {
         .$.pipe(map((docs) => docs.map((d) => d.toMutableJSON()).sort((a, b) => (a.openedAt < b.openedAt ? -1 : a.openedAt > b.openedAt ? 1 : 0)))),
     [db, clientId],
   );
+}
+
+/**
+ * Keeps the client page's four queries live while the visit form is open, so that after Save the
+ * client page finds them in RxDB's query cache, already updated with the new visit and tasks by
+ * event-reduce, instead of reading IndexedDB again (the ≤30 ms save-to-timeline target). The
+ * selectors must match src/features/clients/queries.ts to share its cache entries; if they drift
+ * apart nothing breaks, the client page is just slower. Emits nothing.
+ */
+export function useWarmClientPage(clientId: string): void {
+  const { db } = useData();
+  useEffect(() => {
+    const subs = [
+      db.clients.findOne(clientId).$.subscribe(),
+      db.cases.find({ selector: { clientId } }).$.subscribe(),
+      db.visits.find({ selector: { clientId } }).$.subscribe(),
+      db.tasks.find({ selector: { clientId } }).$.subscribe(),
+    ];
+    return () => {
+      for (const s of subs) s.unsubscribe();
+    };
+  }, [db, clientId]);
 }
