@@ -68,7 +68,7 @@ export default defineConfig({
         codeSplitting: {
           // Libraries in chunks of their own, apart from our code. Why: the precache re-downloads only
           // files whose hash changed, so an app update costs a tablet on a weak signal our few tens of KB
-          // instead of the whole ~250 KB bundle. Two groups, not one per package: each chunk is a
+          // instead of the whole ~250 KB of libraries. Two groups, not one per package: each chunk is a
           // request, and these libraries are upgraded together anyway.
           // The packages are listed by name (not "all node_modules") so a library that only a lazy
           // route uses stays in that route's chunk, and RxDB's dev-mode plugin (loaded only in

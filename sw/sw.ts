@@ -10,7 +10,12 @@ import { installPrecache } from './precache';
 import { installNavigationFallback } from './navigation';
 import { installUpdateHandling } from './update';
 
+declare const self: ServiceWorkerGlobalScope;
+
 installApiGuard();
-installPrecache();
+// The build replaces self.__WB_MANIFEST with the list of files to precache. It must be written here, in
+// the entry file: under `vite dev` the plugin replaces it only in sw/sw.ts (with [index.html]), and a
+// reference left in another file is undefined there, which stops the worker from installing at all.
+installPrecache(self.__WB_MANIFEST);
 installNavigationFallback();
 installUpdateHandling();

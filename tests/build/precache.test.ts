@@ -23,15 +23,13 @@ import { REPO_ROOT } from '../support/dist';
 const BUILD_TIMEOUT_MS = 240_000;
 
 /**
- * First-screen JavaScript budget, gzip: the entry chunk and everything it imports statically.
- * The target is 220 KB: an old tablet on a weak 3G signal (~400 kbit/s) downloads that in about 4.5 s
- * on its very first visit (later visits load from the precache), and parsing more on a five-year-old
- * CPU makes the first screen feel broken. Today the entry imports the local database (RxDB, Dexie,
- * Ajv: ~133 KB gzip) statically, which puts it at ~245 KB; the budget is a ratchet just above that so
- * it cannot grow while the database is moved behind a dynamic import, then comes down to the target.
+ * First-screen JavaScript budget, gzip: the entry chunk and everything it imports statically (the
+ * sign-in page's first visit; the local database loads behind a dynamic import). 220 KB: an old tablet
+ * on a weak 3G signal (~400 kbit/s) downloads that in about 4.5 s on its very first visit (later visits
+ * load from the precache), and parsing more on a five-year-old CPU makes the first screen feel broken.
+ * Measured at ~111 KB (React and the router are ~95 KB of it).
  */
-const FIRST_SCREEN_JS_TARGET_GZIP_BYTES = 220 * 1024;
-const FIRST_SCREEN_JS_BUDGET_GZIP_BYTES = 260 * 1024;
+const FIRST_SCREEN_JS_BUDGET_GZIP_BYTES = 220 * 1024;
 
 interface PrecacheEntry {
   url: string;
@@ -208,8 +206,7 @@ describe('first-screen JavaScript', () => {
         queue.push(new URL(spec, `http://x/${dir}`).pathname.slice(1));
       }
     }
-    const overTarget = gzipBytes > FIRST_SCREEN_JS_TARGET_GZIP_BYTES ? ` (target ${FIRST_SCREEN_JS_TARGET_GZIP_BYTES / 1024} KB)` : '';
-    console.info(`first-screen JS: ${(gzipBytes / 1024).toFixed(1)} KB gzip${overTarget}\n  ${sizes.join('\n  ')}`);
+    console.info(`first-screen JS: ${(gzipBytes / 1024).toFixed(1)} KB gzip\n  ${sizes.join('\n  ')}`);
     expect(gzipBytes, sizes.join('\n')).toBeLessThanOrEqual(FIRST_SCREEN_JS_BUDGET_GZIP_BYTES);
   });
 });
