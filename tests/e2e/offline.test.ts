@@ -183,13 +183,13 @@ describe('[D4] casework recorded offline survives reloads', () => {
  * Makes the served copy of the build look like the next release: index.html gains a marker and a new
  * precache revision in sw.js, so the browser finds a changed worker that precaches a changed page.
  */
-async function publishNextVersion(distDir: string): Promise<void> {
+async function publishNextVersion(distDir: string, label = 'next'): Promise<void> {
   const htmlPath = join(distDir, 'index.html');
   const swPath = join(distDir, 'sw.js');
   const html = await readFile(htmlPath, 'utf8');
-  await writeFile(htmlPath, html.replace('</head>', '<meta name="resonance-test-build" content="next"></head>'));
+  await writeFile(htmlPath, html.replace(/<meta name="resonance-test-build"[^>]*>/, '').replace('</head>', `<meta name="resonance-test-build" content="${label}"></head>`));
   const sw = await readFile(swPath, 'utf8');
-  const next = sw.replace(/("revision":")([0-9a-f]+)(","url":"index\.html")/, '$1next$2$3');
+  const next = sw.replace(/("revision":")([0-9a-z]+)(","url":"index\.html")/, `$1${label}$2$3`);
   if (next === sw) throw new Error('could not find the index.html precache entry in sw.js');
   await writeFile(swPath, next);
 }
@@ -270,5 +270,36 @@ describe('[D4] app update waits for the user', () => {
     expect(await shell.hasWaitingWorker()).toBe(false);
     expect(page.url()).toBe(clientUrl);
     await page.getByRole('heading', { name: /Alex Saved-Offline/ }).waitFor({ state: 'visible' });
+  });
+
+  it('a window whose update was applied in another window says so and does not reload', async () => {
+    const first = await browser.context.newPage();
+    const second = await browser.context.newPage();
+    const shells = [new AppShellPage(first, server.url), new AppShellPage(second, server.url)] as const;
+    for (const shell of shells) {
+      // Still signed in from the test above (same browser profile): the caseload opens.
+      await shell.open('/');
+      await shell.expectAppRendered();
+      await shell.waitForServiceWorkerControl();
+    }
+    await publishNextVersion(distCopy, 'third');
+    await shells[1].markDocument();
+    await shells[0].checkForUpdate();
+    const [firstPrompt, secondPrompt] = [new UpdatePromptModel(first), new UpdatePromptModel(second)];
+    await firstPrompt.waitUntilShown();
+    await secondPrompt.waitUntilShown();
+
+    const reloaded = first.waitForEvent('load');
+    await firstPrompt.updateButton.click();
+    await reloaded;
+    expect(await buildMarker(first)).toBe('third');
+
+    await secondPrompt.updatedElsewhere.waitFor({ state: 'visible' });
+    expect(await shells[1].isMarkedDocument(), 'the other window must not reload by itself').toBe(true);
+    expect(await buildMarker(second)).toBe('next');
+    const reloadedSecond = second.waitForEvent('load');
+    await secondPrompt.reloadButton.click();
+    await reloadedSecond;
+    expect(await buildMarker(second)).toBe('third');
   });
 });
