@@ -22,7 +22,7 @@ export interface ServerConfig {
   tokenTtlDays: number;
   /** Seed the demo organisation into an empty store. Default: on unless NODE_ENV=production. */
   seedDemo: boolean;
-  /** Write JSON request logs to stdout. */
+  /** Write JSON request logs to stdout. Default on, except under NODE_ENV=test (keeps test output readable). */
   logRequests: boolean;
   /** Requests per minute one token may make before 429 (see http/rate-limit.ts for the default). */
   requestsPerMinute: number;
@@ -74,7 +74,7 @@ export function defaultConfig(env: NodeJS.ProcessEnv = {}): ServerConfig {
     nodeEnv,
     tokenTtlDays: DEFAULT_TOKEN_TTL_DAYS,
     seedDemo: nodeEnv !== 'production',
-    logRequests: true,
+    logRequests: nodeEnv !== 'test',
     requestsPerMinute: DEFAULT_REQUESTS_PER_MINUTE,
     loginFailuresPerAccount: DEFAULT_LOGIN_FAILURES_PER_ACCOUNT,
     loginFailuresPerAddress: DEFAULT_LOGIN_FAILURES_PER_ADDRESS,

@@ -13,6 +13,7 @@ import { createAdaptorServer } from '@hono/node-server';
 import { AuthService } from './auth/service';
 import { resolveConfig, type ServerConfig } from './config';
 import { createApp } from './http/app';
+import { DeviceHealth } from './http/device-health';
 import { InFlight } from './inflight';
 import { createLogger, type Logger } from './log';
 import { seedDemoIfEmpty } from './seed/demo';
@@ -66,7 +67,7 @@ export async function startServer(partial: Partial<ServerConfig> = {}, logger?: 
     const auth = new AuthService(store, config);
     const streams = new StreamRegistry();
     const inFlight = new InFlight();
-    const app = createApp({ store, auth, config, logger: log, streams, version: readVersion() });
+    const app = createApp({ store, auth, config, logger: log, streams, deviceHealth: new DeviceHealth(store), version: readVersion() });
     const tls = config.tlsCert && config.tlsKey ? { cert: fs.readFileSync(config.tlsCert), key: fs.readFileSync(config.tlsKey) } : null;
     server = (tls
       ? createAdaptorServer({ fetch: app.fetch, createServer: https.createServer, serverOptions: tls })

@@ -8,6 +8,7 @@ import type { ServerConfig } from '../config';
 import type { Logger } from '../log';
 import type { Store } from '../storage/types';
 import type { StreamRegistry } from '../stream/registry';
+import type { DeviceHealth } from './device-health';
 
 export interface Deps {
   store: Store;
@@ -15,6 +16,7 @@ export interface Deps {
   config: ServerConfig;
   logger: Logger;
   streams: StreamRegistry;
+  deviceHealth: DeviceHealth;
   version: string;
 }
 

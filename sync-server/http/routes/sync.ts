@@ -67,7 +67,7 @@ async function recordSync(deps: Deps, c: Context<AppEnv>): Promise<void> {
   const version = c.req.header('x-resonance-app-version')?.slice(0, 40) ?? null;
   const backlogRaw = Number(c.req.header('x-resonance-unsynced'));
   const backlog = Number.isSafeInteger(backlogRaw) && backlogRaw >= 0 ? backlogRaw : null;
-  await deps.store.recordSync(c.get('session').device.id, new Date().toISOString(), version, backlog);
+  await deps.deviceHealth.record(c.get('session').device.id, version, backlog);
 }
 
 function caller(c: Context<AppEnv>) {

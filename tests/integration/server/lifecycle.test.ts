@@ -50,45 +50,48 @@ describe.each(adapters())('lifecycle ($name)', (adapter) => {
 describe.each(adapters())('graceful shutdown ($name)', (adapter) => {
   it('[C1][L1] close lets an in-flight push commit, ends live streams with bye, then closes the store', async () => {
     const h = await startHarness(adapter);
-    await addUser(h.server, { email: 'coord@example.org', role: 'coordinator' });
-    const api = await login(h.url, 'coord@example.org');
-    const stream = await openStream(h.url, api.token);
-    await stream.next((e) => e.event === 'hello', 2000, 0);
-    // The push body is streamed in two halves with shutdown starting in between, so the request is
-    // certainly in flight on the server (headers read, body arriving) when close() is called.
-    const docs = Array.from({ length: 400 }, () => taskDoc({}));
-    const body = new TextEncoder().encode(JSON.stringify(docs.map(create)));
-    let sendRest: () => void = () => undefined;
-    const rest = new Promise<void>((resolve) => {
-      sendRest = resolve;
-    });
-    const streamed = new ReadableStream<Uint8Array>({
-      async start(controller) {
-        controller.enqueue(body.slice(0, 1000));
-        await rest;
-        controller.enqueue(body.slice(1000));
-        controller.close();
-      },
-    });
-    const pushing = fetch(`${h.url}/api/sync/v1/tasks/0/push`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${api.token}`, 'content-type': 'application/json' },
-      body: streamed,
-      duplex: 'half',
-    } as RequestInit);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    const bye = stream.next((e) => e.event === 'bye', 5000);
-    const closing = h.server.close();
-    expect((await bye).data).toEqual({ reason: 'shutdown' });
-    await stream.ended;
-    sendRest();
-    const res = await pushing;
-    expect(res.status).toBe(200);
-    await closing;
-    await expect(fetch(`${h.url}/api/health`)).rejects.toThrow();
-    const store = await openStore({ dataDir: h.server.config.dataDir, databaseUrl: h.server.config.databaseUrl, pgSchema: h.server.config.pgSchema });
-    expect(await store.countDocuments()).toBe(400);
-    await store.close();
-    await h.close();
+    try {
+      await addUser(h.server, { email: 'coord@example.org', role: 'coordinator' });
+      const api = await login(h.url, 'coord@example.org');
+      const stream = await openStream(h.url, api.token);
+      await stream.next((e) => e.event === 'hello', 2000, 0);
+      // The push body is streamed in two halves with shutdown starting in between, so the request is
+      // certainly in flight on the server (headers read, body arriving) when close() is called.
+      const docs = Array.from({ length: 400 }, () => taskDoc({}));
+      const body = new TextEncoder().encode(JSON.stringify(docs.map(create)));
+      let sendRest: () => void = () => undefined;
+      const rest = new Promise<void>((resolve) => {
+        sendRest = resolve;
+      });
+      const streamed = new ReadableStream<Uint8Array>({
+        async start(controller) {
+          controller.enqueue(body.slice(0, 1000));
+          await rest;
+          controller.enqueue(body.slice(1000));
+          controller.close();
+        },
+      });
+      const pushing = fetch(`${h.url}/api/sync/v1/tasks/0/push`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${api.token}`, 'content-type': 'application/json' },
+        body: streamed,
+        duplex: 'half',
+      } as RequestInit);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const bye = stream.next((e) => e.event === 'bye', 5000);
+      const closing = h.server.close();
+      expect((await bye).data).toEqual({ reason: 'shutdown' });
+      await stream.ended;
+      sendRest();
+      const res = await pushing;
+      expect(res.status).toBe(200);
+      await closing;
+      await expect(fetch(`${h.url}/api/health`)).rejects.toThrow();
+      const store = await openStore({ dataDir: h.server.config.dataDir, databaseUrl: h.server.config.databaseUrl, pgSchema: h.server.config.pgSchema });
+      expect(await store.countDocuments()).toBe(400);
+      await store.close();
+    } finally {
+      await h.close();
+    }
   });
 });
