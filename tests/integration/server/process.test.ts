@@ -19,7 +19,7 @@ describe('server process', () => {
 
   it('serves, logs one JSON line per request without tokens, and stops cleanly on SIGTERM', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'resonance-proc-'));
-    const child = start(MAIN, [], { PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, SEED_DEMO: 'false' });
+    const child = start(MAIN, [], { PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, SEED_DEMO: 'false', LOG_REQUESTS: 'true' });
     let stdout = '';
     const url = await new Promise<string>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no listening line: ${stdout}`)), 20_000);
