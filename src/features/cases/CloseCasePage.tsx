@@ -3,9 +3,7 @@
  * the domain's closeCase. When the case is already closed the page says when and why, and offers
  * 'Reopen case' (domain reopenCase). Either way the worker returns to the client page.
  *
- * The note is kept with the reason in `closedReason` ("Referred to another service: to the
- * council's tenancy team"); with 'Other' the note is the reason. The reason always comes first, so
- * reports can group by it.
+ * The note is kept with the reason in `closedReason` (close-reason.ts).
  */
 import { useState, type SyntheticEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -16,18 +14,11 @@ import { Button, ButtonGroup, ErrorSummary, InlineMessage, Radios, Textarea, but
 import { EmptyState, PageHeading, SummaryList, formatDateTime, labelFromSlug } from '../../ui/shell';
 import { useData } from '../common/data';
 import { closeCaseCommand, reopenCaseCommand } from './commands';
+import { OTHER_REASON, composeReason } from './close-reason';
 import { useCase, useClient } from './queries';
 import './cases.css';
 
 const fieldId = (field: string): string => `close-${field}`;
-const OTHER = 'Other';
-
-/** The stored reason: the chosen reason, with the note after it (or the note alone for 'Other'). */
-export function composeReason(reason: string, note: string): string {
-  const n = note.trim();
-  if (reason === OTHER) return n;
-  return n === '' ? reason : `${reason}: ${n}`;
-}
 
 const storageMessage = (e: unknown): string =>
   e instanceof StorageError ? e.message : 'Something went wrong while saving on this device. Try again.';
@@ -102,7 +93,7 @@ export default function CloseCasePage() {
   }
 
   const { values, set, errorFor } = form;
-  const other = values.reason === OTHER;
+  const other = values.reason === OTHER_REASON;
   const submit = (event: SyntheticEvent) => {
     event.preventDefault();
     if (values.reason === '') {
