@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
-import type { StorageConfig } from '../../../../sync-server/storage/open';
+import { SQLITE_FILE, type StorageConfig } from '../../../../sync-server/storage/open';
 
 export interface AdapterCase {
   name: 'sqlite' | 'postgres';
@@ -81,4 +81,28 @@ export function adapters(): AdapterCase[] {
     return [sqlite];
   }
   return [sqlite, postgres];
+}
+
+/**
+ * Runs one SQL statement directly against a store's database, bypassing the Store interface; for
+ * checking guarantees the interface cannot express (for example that the audit table refuses updates).
+ */
+export async function rawExec(storage: StorageConfig, sql: string): Promise<void> {
+  if (storage.databaseUrl) {
+    const client = new Client({ connectionString: storage.databaseUrl, options: `-c search_path=${storage.pgSchema ?? 'public'}` });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+    return;
+  }
+  const { default: Database } = await import('better-sqlite3');
+  const db = new Database(path.join(storage.dataDir, SQLITE_FILE));
+  try {
+    db.exec(sql);
+  } finally {
+    db.close();
+  }
 }
