@@ -108,14 +108,15 @@ export default function TasksPage() {
     </ul>
   );
 
-  const needCount = overdue.length + dueToday.length;
+  // The lede counts what still needs doing: tasks inside their undo window are already done.
+  const pending = (list: Sortable[]) => list.filter((i) => !undo.recent.has(i.row.task.id)).length;
+  const overdueCount = pending(overdue);
+  const todayCount = pending(dueToday);
   return (
     <div className="tasks-page" ref={page}>
       <PageHeading>Tasks due</PageHeading>
       <p className="tasks-page__lede">
-        {needCount === 0
-          ? 'Nothing is overdue or due today.'
-          : `${overdue.length} overdue and ${dueToday.length} due today.`}
+        {overdueCount + todayCount === 0 ? 'Nothing is overdue or due today.' : `${overdueCount} overdue and ${todayCount} due today.`}
       </p>
       <p className="rf-visually-hidden" role="status">
         {announcement}

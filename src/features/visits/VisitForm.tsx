@@ -113,7 +113,7 @@ export function VisitForm({ form, cases, caseId, today, saving, saveError, cance
         <div className="visit-other-outcome">
           <TextInput
             id={visitFieldId('otherOutcome')}
-            label="Describe the other outcome"
+            label="What was the other outcome?"
             value={values.otherOutcome}
             onChange={(v) => set('otherOutcome', v)}
             error={errorFor('otherOutcome')}
