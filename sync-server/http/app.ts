@@ -9,7 +9,7 @@ import { describeError } from '../log';
 import { BODY_LIMIT_BYTES } from './body';
 import type { AppEnv, Deps } from './context';
 import { ApiError, sendError } from './errors';
-import { requestLog } from './middleware';
+import { requestLog, requireSession } from './middleware';
 import { authRoutes } from './routes/auth';
 import { metaRoutes } from './routes/meta';
 import { streamRoutes } from './routes/stream';
@@ -25,11 +25,12 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   app.use('*', requestLog(deps));
   app.use('/api/*', bodyLimit({ maxSize: BODY_LIMIT_BYTES, onError: (c) => sendError(c, tooLarge) }));
 
+  const session = requireSession(deps);
   const api = new Hono<AppEnv>();
-  api.route('/', metaRoutes(deps));
-  api.route('/', authRoutes(deps));
-  api.route('/', streamRoutes(deps));
-  api.route('/', syncRoutes(deps));
+  api.route('/', metaRoutes(deps, session));
+  api.route('/', authRoutes(deps, session));
+  api.route('/', streamRoutes(deps, session));
+  api.route('/', syncRoutes(deps, session));
   api.all('*', (c) => {
     throw new ApiError('not-found', `There is no API route ${c.req.method} ${c.req.path}.`);
   });

@@ -2,6 +2,7 @@
  * Cross-cutting request handling: the JSON request log, bearer-token authentication and the
  * per-token request limit.
  */
+import type { MiddlewareHandler } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { Deps, AppEnv } from './context';
 import { ApiError } from './errors';
@@ -31,8 +32,13 @@ export function bearerToken(header: string | undefined): string | null {
   return match?.[1] ?? null;
 }
 
-/** Requires a valid token (401 otherwise), then applies the per-token request limit (429). */
-export function requireSession(deps: Deps) {
+export type SessionMiddleware = MiddlewareHandler<AppEnv>;
+
+/**
+ * Requires a valid token (401 otherwise), then applies the per-token request limit (429). Create it
+ * once per app: the limiter lives in it, so every route must share the same instance.
+ */
+export function requireSession(deps: Deps): SessionMiddleware {
   const limiter = new RequestLimiter(deps.config.requestsPerMinute);
   return createMiddleware<AppEnv>(async (c, next) => {
     const session = await deps.auth.authenticate(bearerToken(c.req.header('authorization')));

@@ -9,7 +9,7 @@ import { Hono, type Context } from 'hono';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { AppEnv, Deps } from '../context';
 import { deviceIdField, isRecord, badRequest, optionalName, readJson, stringField } from '../body';
-import { requireSession } from '../middleware';
+import type { SessionMiddleware } from '../middleware';
 
 /** The caller's network address, for the per-address login limit. */
 function address(c: Context<AppEnv>): string {
@@ -26,9 +26,8 @@ async function bodyObject(c: Context<AppEnv>): Promise<Record<string, unknown>> 
   return body;
 }
 
-export function authRoutes(deps: Deps): Hono<AppEnv> {
+export function authRoutes(deps: Deps, session: SessionMiddleware): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  const session = requireSession(deps);
 
   app.post('/auth/login', async (c) => {
     const body = await bodyObject(c);

@@ -9,15 +9,14 @@ import { Hono } from 'hono';
 import { COLLECTION_NAMES, schemas } from '#shared/schemas/index';
 import type { AppEnv, Deps } from '../context';
 import { ApiError } from '../errors';
-import { requireSession } from '../middleware';
+import type { SessionMiddleware } from '../middleware';
 
 export const PROTOCOL_VERSION = 'v1';
 
 export const schemaVersions = (): Record<string, number> => Object.fromEntries(COLLECTION_NAMES.map((name) => [name, schemas[name].version]));
 
-export function metaRoutes(deps: Deps): Hono<AppEnv> {
+export function metaRoutes(deps: Deps, session: SessionMiddleware): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  const session = requireSession(deps);
 
   app.get('/health', (c) => {
     c.header('Cache-Control', 'no-store');

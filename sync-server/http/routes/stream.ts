@@ -10,12 +10,12 @@
 import { Hono } from 'hono';
 import { Subscriber, sseEvent } from '../../stream/subscriber';
 import type { AppEnv, Deps } from '../context';
-import { bearerToken, requireSession } from '../middleware';
+import { bearerToken, type SessionMiddleware } from '../middleware';
 
-export function streamRoutes(deps: Deps): Hono<AppEnv> {
+export function streamRoutes(deps: Deps, session: SessionMiddleware): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
-  app.get('/sync/v1/stream', requireSession(deps), (c) => {
+  app.get('/sync/v1/stream', session, (c) => {
     const session = c.get('session');
     const token = bearerToken(c.req.header('authorization')) ?? '';
     const encoder = new TextEncoder();

@@ -13,7 +13,7 @@ import { parseCheckpoint, parseLimit, type PushRow } from '../../replication/wir
 import type { AppEnv, Deps } from '../context';
 import { badRequest, isRecord, readJson } from '../body';
 import { ApiError } from '../errors';
-import { requireSession } from '../middleware';
+import type { SessionMiddleware } from '../middleware';
 
 /**
  * At most 1,000 rows per push, the same cap as a pull page: RxDB pushes 100 by default, and one batch
@@ -75,9 +75,8 @@ function caller(c: Context<AppEnv>) {
   return { user: { id: user.id, role: user.role, teamIds: user.teamIds }, deviceId: device.id };
 }
 
-export function syncRoutes(deps: Deps): Hono<AppEnv> {
+export function syncRoutes(deps: Deps, session: SessionMiddleware): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  const session = requireSession(deps);
 
   app.get('/sync/v1/:collection/:schemaVersion/pull', session, async (c) => {
     const collection = collectionOf(c);

@@ -119,8 +119,9 @@ describe.each(adapters())('per-token request limit ($name)', (adapter) => {
     const api = await login(h.url, 'busy@example.org');
     const statuses: number[] = [];
     let limited: Response | null = null;
+    // Alternating routes: one budget per token, whichever route it calls.
     for (let i = 0; i < 8; i++) {
-      const res = await api.get('/api/sync/v1/tasks/0/pull');
+      const res = await api.get(i % 2 === 0 ? '/api/sync/v1/tasks/0/pull' : '/api/me');
       statuses.push(res.status);
       if (res.status === 429) limited = res;
       else await res.body?.cancel();
