@@ -19,7 +19,7 @@ import { parseArgs } from 'node:util';
 import { formatNumber } from './lib/format';
 import { describeMachine } from './lib/machine';
 import { METHOD } from './lib/stats';
-import { judge, loadReport, mergeReport, writeReport, type SuiteReport } from './lib/report';
+import { judge, loadReport, mergeReport, withReportLock, writeReport, type SuiteReport } from './lib/report';
 import { isBenchSuite, type BenchResult, type BenchSuite } from './lib/types';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -87,9 +87,11 @@ async function main(): Promise<number> {
     options: { only: { type: 'string', multiple: true }, quick: { type: 'boolean', default: false }, list: { type: 'boolean', default: false }, render: { type: 'boolean', default: false } },
   });
   if (values.render) {
-    const previous = await loadReport(root);
-    if (!previous) throw new Error('No tests/bench/results/latest.json to render yet: run a suite first');
-    await writeReport(root, { ...previous, method: METHOD });
+    await withReportLock(root, async () => {
+      const previous = await loadReport(root);
+      if (!previous) throw new Error('No tests/bench/results/latest.json to render yet: run a suite first');
+      await writeReport(root, { ...previous, method: METHOD });
+    });
     console.log('Rendered docs/benchmarks.md from tests/bench/results/latest.json');
     return 0;
   }
@@ -113,8 +115,10 @@ async function main(): Promise<number> {
     console.log(`\n${suite.name}: ${suite.description}`);
     reports.push(await runSuite(suite, values.quick, machine));
   }
-  const report = mergeReport(await loadReport(root), machine, new Date(), reports);
-  await writeReport(root, report);
+  await withReportLock(root, async () => {
+    // Re-read at the end, not the start: others' runs may have finished while these suites ran.
+    await writeReport(root, mergeReport(await loadReport(root), machine, new Date(), reports));
+  });
   console.log('\nWrote tests/bench/results/latest.json and docs/benchmarks.md');
   const failed = reports.filter((r) => r.error !== undefined);
   if (failed.length > 0) console.error(`Failed suites: ${failed.map((r) => r.suite).join(', ')}`);

@@ -4,7 +4,7 @@
  * docs/benchmarks.md and one SVG per chart under docs/benchmarks/. Both outputs are generated: edit
  * this file, not them.
  */
-import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { formatCount, formatNumber, slug } from './format';
 import { sameMachine, type Machine } from './machine';
@@ -38,6 +38,38 @@ export const RESULTS_PATH = 'tests/bench/results/latest.json';
 export const MARKDOWN_PATH = 'docs/benchmarks.md';
 /** Charts live beside the page; the runner owns every `*.svg` in this folder. */
 export const CHART_DIR = 'docs/benchmarks';
+
+const LOCK_PATH = 'tests/bench/results/.lock';
+/** Load-merge-write takes milliseconds; a lock older than this was left by a crashed run. */
+const STALE_LOCK_MS = 60_000;
+/** Poll interval while another run holds the lock. */
+const LOCK_RETRY_MS = 100;
+
+/**
+ * Several people run suites at once on one machine; without this, two runs that finish together
+ * could each merge into the same old latest.json and one would drop the other's results.
+ */
+export async function withReportLock<T>(root: string, fn: () => Promise<T>): Promise<T> {
+  const lock = join(root, LOCK_PATH);
+  await mkdir(join(root, 'tests/bench/results'), { recursive: true });
+  for (;;) {
+    try {
+      const handle = await open(lock, 'wx');
+      await handle.close();
+      break;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      const age = await stat(lock).then((s) => Date.now() - s.mtimeMs, () => 0);
+      if (age > STALE_LOCK_MS) await rm(lock, { force: true });
+      else await new Promise((r) => setTimeout(r, LOCK_RETRY_MS));
+    }
+  }
+  try {
+    return await fn();
+  } finally {
+    await rm(lock, { force: true });
+  }
+}
 
 export async function loadReport(root: string): Promise<ReportFile | undefined> {
   try {
