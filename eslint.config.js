@@ -67,7 +67,8 @@ export default tseslint.config(
           patterns: [
             { group: ['**/app/**'], message: 'Features may not import the app shell.' },
             {
-              group: ['../*', '!../common', '!../common/*', `!../${name}`, `!../${name}/*`],
+              // A sibling feature is `../<other>`; `../common`, this feature and `../../` (ui, db…) are fine.
+              regex: `^\\.\\./(?!common(/|$)|${name}(/|$)|\\.\\./)`,
               message: 'Features do not import each other; share through src/features/common.',
             },
           ],
