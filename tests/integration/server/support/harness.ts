@@ -3,7 +3,6 @@
  * gives tests what they need around it: people to sign in as, an HTTP client with a token, valid
  * documents. Everything talks HTTP with fetch, like a device.
  */
-import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { hashPassword } from '../../../../sync-server/auth/passwords';
@@ -21,9 +20,12 @@ export interface Harness {
 
 export const PASSWORD = 'correct horse battery staple';
 
-/** Options every test server gets: quiet, no demo data, an empty dist folder unless one is given. */
+/** A dist folder that does not exist: API tests need no app, and the server answers 404 for it. */
+const NO_DIST = path.join(os.tmpdir(), 'resonance-no-dist-for-api-tests');
+
+/** Options every test server gets: quiet, no demo data, no built app unless a dist folder is given. */
 export function testConfig(storage: Partial<ServerConfig>, options: Partial<ServerConfig> = {}): Partial<ServerConfig> {
-  const distDir = options.distDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'resonance-dist-'));
+  const distDir = options.distDir ?? NO_DIST;
   return { port: 0, host: '127.0.0.1', seedDemo: false, logRequests: false, ...storage, ...options, distDir };
 }
 
