@@ -28,7 +28,7 @@ export interface ApiOptions {
 }
 
 interface Envelope {
-  error?: { code?: string; message?: string };
+  error?: { code?: string; message?: string; details?: { wipe?: unknown } | null };
 }
 
 async function readEnvelope(res: Response): Promise<Envelope> {
@@ -42,7 +42,8 @@ async function readEnvelope(res: Response): Promise<Envelope> {
 export async function toSyncError(res: Response): Promise<SyncError> {
   const body = await readEnvelope(res);
   const message = body.error?.message ?? `The server answered ${res.status}.`;
-  if (res.status === 401) return new SyncError(body.error?.code === 'device-revoked' ? 'device-revoked' : 'unauthenticated', message, 401);
+  // A revoked device or user comes with details.wipe: this device must forget that user's data (A4).
+  if (res.status === 401) return new SyncError(body.error?.details?.wipe === true ? 'device-revoked' : 'unauthenticated', message, 401);
   if (res.status === 426) return new SyncError('update-required', message, 426);
   if (res.status === 429) return new SyncError('rate-limited', message, 429);
   if (res.status >= 500) return new SyncError('server', message, res.status);
