@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DUPLICATE_REASONS, findPossibleDuplicates, jaroWinkler, NAME_THRESHOLD, nameSimilarity } from './duplicates';
-import { makeClients, medianMs } from './test-clients';
+import { makeClients } from './test-clients';
 
 describe('jaroWinkler', () => {
   it('matches the textbook values', () => {
@@ -122,17 +122,17 @@ describe('findPossibleDuplicates', () => {
     expect(findPossibleDuplicates({ name: '  ', dateOfBirth: '1980-05-01' }, existing)).toEqual([]);
   });
 
-  it('checks 10,000 existing clients in well under 20 ms (linear prefilter, names compared only for shared DOB/postcode)', () => {
-    const clients = makeClients(10_000);
-    const probe = clients[1234];
-    if (!probe) throw new Error('no probe');
-    const candidate = { name: 'Mohamed Aly', dateOfBirth: probe.dateOfBirth ?? '', postcode: probe.postcode ?? '' };
-    const ms = medianMs(() => findPossibleDuplicates(candidate, clients));
-    expect(ms).toBeLessThan(20);
-    // Worst realistic case: a hostel postcode shared by 500 of them, all compared by name.
+  it('finds the near-duplicate among 10,000 existing clients, and copes with 500 sharing a postcode', () => {
+    // Durations are measured by the domain bench suite (tests/bench/suites/domain.ts), not asserted here.
+    const clients = [...makeClients(10_000), { id: 'dup', name: 'Mohammed Ali', dateOfBirth: '1980-05-01', postcode: 'LS6 1AA' }];
+    const found = findPossibleDuplicates({ name: 'Mohamed Aly', dateOfBirth: '1980-05-01', postcode: 'LS61AA' }, clients);
+    expect(found[0]?.id).toBe('dup');
+    expect(found.length).toBeLessThanOrEqual(5);
+    // A hostel postcode shared by 500 of them: all are compared by name, at most five come back, each sharing it.
     const hostel = clients.map((c, i) => (i % 20 === 0 ? { ...c, postcode: 'N1 9GU' } : c));
-    const hostelMs = medianMs(() => findPossibleDuplicates({ name: 'John Smith', postcode: 'N19GU' }, hostel));
-    expect(hostelMs).toBeLessThan(20);
-    console.info(`findPossibleDuplicates on 10k: ${ms.toFixed(2)} ms; 500 sharing a postcode: ${hostelMs.toFixed(2)} ms`);
+    const atHostel = findPossibleDuplicates({ name: 'John Smith', postcode: 'N19GU' }, hostel);
+    expect(atHostel.length).toBeGreaterThan(0);
+    expect(atHostel.length).toBeLessThanOrEqual(5);
+    for (const f of atHostel) expect(f.reasons).toContain(DUPLICATE_REASONS.postcode);
   });
 });

@@ -172,11 +172,10 @@ describe('validateClientForm', () => {
     expect(valueOf(validateClientForm(client({ name: 'Ann \ud800 Lee' }), today)).name).toBe('Ann \ufffd Lee');
   });
 
-  it('rejects 10 MB fields for their length only, quickly', () => {
+  it('rejects 10 MB fields for their length only', () => {
+    // How long this takes is measured by the domain bench suite (tests/bench/suites/domain.ts), not asserted here.
     const huge = 'x'.repeat(10 * 1024 * 1024);
-    const start = performance.now();
     const r = validateClientForm({ name: huge, dateOfBirth: huge, phone: huge, email: huge, postcode: huge, address: huge, language: huge, needs: [huge], notes: huge }, today);
-    expect(performance.now() - start).toBeLessThan(2000);
     expect(errorsOf(r)).toEqual([
       { field: 'name', message: 'Full name must be 200 characters or fewer' },
       { field: 'dateOfBirth', message: 'Date of birth must be a real date' },

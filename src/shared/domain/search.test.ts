@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildClientIndex, forgetClientIndexCache, searchClients } from './search';
-import { makeClients, medianMs } from './test-clients';
+import { makeClients } from './test-clients';
 
 const clients = [
   { id: 'ma', name: 'Mohammed Ali', postcode: 'M1 1AE', dateOfBirth: '1980-05-01' },
@@ -85,29 +85,30 @@ describe('searchClients', () => {
   });
 });
 
-describe('search timings on 10,000 clients', () => {
+describe('search on 10,000 clients', () => {
+  // Durations are measured by the domain bench suite (tests/bench/suites/domain.ts), not asserted here.
   const many = makeClients(10_000, 7);
 
-  it('builds the index in under 30 ms', () => {
-    // The key cache is emptied before each run (untimed), so it never helps this measurement.
-    const ms = medianMs((clients) => buildClientIndex(clients), 11, () => {
-      forgetClientIndexCache();
-      return many;
-    });
-    console.info(`buildClientIndex on 10k: ${ms.toFixed(2)} ms`);
-    expect(ms).toBeLessThan(30);
+  it('indexes every client exactly once, in name order', () => {
+    forgetClientIndexCache();
+    const idx = buildClientIndex(many);
+    const all = searchClients(idx, '');
+    expect(all).toHaveLength(many.length);
+    expect(new Set(all).size).toBe(many.length);
+    const names = idx.entries.map((e) => e.name);
+    expect(names).toEqual([...names].sort());
   });
 
-  it('rebuilds after one change faster still, reusing the keys of unchanged clients', () => {
+  it('rebuilds after one change reusing the keys of unchanged clients', () => {
     const first = buildClientIndex(many);
     const changed = many.map((c, i) => (i === 500 ? { ...c, name: 'Zebedee Quinn' } : c));
-    const ms = medianMs((clients) => buildClientIndex(clients), 11, () => {
-      buildClientIndex(many);
-      return changed;
-    });
-    console.info(`buildClientIndex rebuild after one change on 10k: ${ms.toFixed(2)} ms`);
-    expect(ms).toBeLessThan(30);
     const rebuilt = buildClientIndex(changed);
+    const before = new Map(first.entries.map((e) => [e.id, e]));
+    for (const entry of rebuilt.entries) {
+      // The same entry object means its keys were reused, not computed again.
+      if (entry.id === 'c500') expect(entry).not.toBe(before.get(entry.id));
+      else expect(entry).toBe(before.get(entry.id));
+    }
     expect(searchClients(rebuilt, 'zebedee')).toEqual(['c500']);
     expect(searchClients(rebuilt, '').length).toBe(searchClients(first, '').length);
   });
@@ -125,13 +126,16 @@ describe('search timings on 10,000 clients', () => {
     expect(searchClients(withDob, '01/01/1970')).toEqual(['m']);
   });
 
-  it('answers a query in under 5 ms', () => {
+  it('answers every kind of query with distinct ids of indexed clients', () => {
     const idx = buildClientIndex(many);
+    const ids = new Set(many.map((c) => c.id));
     const queries = ['m', 'mo', 'moh', 'mohammed a', 'smith', 'ith', 'sw1', 'SW1 5', '01/02/1970', 'zzz', 'ali moh'];
-    const worst = Math.max(...queries.map((q) => medianMs(() => searchClients(idx, q))));
-    const all = medianMs(() => searchClients(idx, ''));
-    console.info(`searchClients on 10k: worst median ${worst.toFixed(2)} ms; empty query ${all.toFixed(2)} ms`);
-    expect(worst).toBeLessThan(5);
-    expect(all).toBeLessThan(5);
+    for (const q of queries) {
+      const found = searchClients(idx, q);
+      expect(new Set(found).size, q).toBe(found.length);
+      expect(found.every((id) => ids.has(id)), q).toBe(true);
+    }
+    expect(searchClients(idx, 'smith').length).toBeGreaterThan(0);
+    expect(searchClients(idx, 'zzz')).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 /**
- * Deterministic synthetic caseloads for the unit tests and timings of search and duplicate
- * detection (a seeded generator, so a slow or failing run can be repeated exactly). Test support
- * only: nothing in the app imports it.
+ * Deterministic synthetic caseloads for the unit tests of search and duplicate detection (a seeded
+ * generator, so a failing run can be repeated exactly). Test support only: nothing in the app imports
+ * it. Timings live in the domain bench suite (tests/bench/suites/domain.ts), not in unit tests.
  */
 
 const FIRST = ['Mohammed', 'John', 'Sarah', 'Anna', 'David', 'Fatima', 'Olivia', 'James', 'Aisha', 'Peter', 'Zoë', 'José', 'Maria', 'Li', 'Chloé', 'Tomasz', 'Grace', 'Ahmed', 'Emily', 'Kwame', 'Siobhán', 'Ravi', 'Hannah', 'Yusuf'];
@@ -43,21 +43,4 @@ export function makeClients(count: number, seed = 1, postcodes = 2000): TestClie
     clients.push(c);
   }
   return clients;
-}
-
-/**
- * Median wall time in milliseconds of `runs` calls of `fn`, after a warm-up. `setup`, when given,
- * makes each call's input untimed (for example fresh objects, so no cache can help).
- */
-export function medianMs<I = undefined>(fn: (input: I) => unknown, runs = 21, setup?: () => I): number {
-  const times: number[] = [];
-  for (let i = 0; i < runs + 3; i++) {
-    const input = setup ? setup() : (undefined as I);
-    const start = performance.now();
-    fn(input);
-    const elapsed = performance.now() - start;
-    if (i >= 3) times.push(elapsed);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)] ?? Number.NaN;
 }
