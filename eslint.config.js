@@ -29,7 +29,7 @@ const layer = (files, forbidden, extra = []) => ({
 const noRuntime = (names, why) => ({ group: names, allowTypeImports: true, message: why });
 
 export default tseslint.config(
-  { ignores: ['eslint.config.js', 'dist/**', 'node_modules/**', 'data/**', 'coverage/**', 'dev-dist/**'] },
+  { ignores: ['eslint.config.js', '.scratch/**', 'dist/**', 'node_modules/**', 'data/**', 'coverage/**', 'dev-dist/**'] },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {
