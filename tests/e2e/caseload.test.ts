@@ -15,6 +15,8 @@ import { CaseloadPage } from './pages/caseload-page';
 import { ClientPageModel, RegisterClientForm } from './pages/register-client-form';
 
 const WORKER = { email: 'sam@riverside.example', password: 'resonance-demo' } as const;
+/** Rows the caseload renders before "Show more" (PAGE_SIZE in src/features/caseload/CaseloadPage.tsx). */
+const PAGE_SIZE = 25;
 
 /** A spelling variant: drops one letter from the middle of the first name ("Adaeze" → "Adaze"). */
 function misspell(name: string): string {
@@ -48,10 +50,22 @@ describe('my caseload', () => {
     const total = await caseload.summaryCount();
     const names = await caseload.clientNames();
     expect(total).toBeGreaterThan(0);
-    expect(names.length).toBe(Math.min(total, 50));
+    expect(names.length).toBe(Math.min(total, PAGE_SIZE));
     // Alphabetical, as the search index orders an empty query.
     const sorted = [...names].sort((a, b) => a.localeCompare(b, 'en-GB', { sensitivity: 'base' }));
     expect(names.map((n) => n.toLowerCase())).toEqual(sorted.map((n) => n.toLowerCase()));
+  });
+
+  it('"Show more" adds the next clients and moves focus to the first new one', async () => {
+    await caseload.waitForClients();
+    const total = await caseload.summaryCount();
+    expect(total, 'the demo worker needs more than one page of clients').toBeGreaterThan(PAGE_SIZE);
+    await page.getByRole('button', { name: 'Show more clients' }).click();
+    await caseload.clientLinks().nth(PAGE_SIZE).waitFor();
+    const names = await caseload.clientNames();
+    expect(names.length).toBe(Math.min(total, 2 * PAGE_SIZE));
+    const focusedName = await page.evaluate(() => document.activeElement?.textContent ?? '');
+    expect(focusedName).toBe(names[PAGE_SIZE]);
   });
 
   it('narrows the list as you type, and widens it again when cleared', async () => {
