@@ -20,8 +20,19 @@ export interface CaseloadRowProps {
 }
 
 function Details({ client }: { client: ClientRow }) {
-  const parts = [client.dateOfBirth ? `Born ${formatDate(client.dateOfBirth, true)}` : null, client.postcode ?? null].filter(Boolean);
-  return <p className="cl-row__meta">{parts.length > 0 ? parts.join(' · ') : 'No date of birth or postcode recorded'}</p>;
+  const parts = [client.dateOfBirth ? `Born ${formatDate(client.dateOfBirth, true)}` : null, client.postcode ?? null].filter((p) => p !== null);
+  if (parts.length === 0) return <p className="cl-row__meta">No date of birth or postcode recorded</p>;
+  // Each part stays on one line ("LS8 1PJ" never splits); the line breaks between them.
+  return (
+    <p className="cl-row__meta">
+      {parts.map((part, i) => (
+        <span key={part} className="cl-row__part">
+          {i > 0 ? ' · ' : ''}
+          {part}
+        </span>
+      ))}
+    </p>
+  );
 }
 
 function Cases({ cases }: { cases: ClientCases }) {

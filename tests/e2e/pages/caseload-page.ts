@@ -59,7 +59,8 @@ export class CaseloadPage {
   /** "Born 22 Feb 1963" on a client's row, as `YYYY-MM-DD`; null when none is shown. */
   async dateOfBirthOf(name: string): Promise<string | null> {
     const text = (await this.row(name).textContent()) ?? '';
-    const m = /Born (\d{1,2}) (\w{3}) (\d{4})/.exec(text);
+    // en-GB short months: "Feb", but "Sept".
+    const m = /Born (\d{1,2}) (\w{3})\w? (\d{4})/.exec(text);
     if (!m) return null;
     const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
     const month = months.indexOf(m[2] ?? '') + 1;
