@@ -9,13 +9,9 @@ import { useData } from '../features/common/data';
 import { Button, buttonClass } from '../ui/form/Button';
 import { Banner, PageHeading } from '../ui/shell';
 import { signOutOfDevice } from './sign-out';
+import { unsyncedSignOutWarning } from './sign-out-warning';
 import { useOutboxSummary } from './status/outbox';
 import { useOnline } from './status/useOnline';
-
-export function unsyncedSignOutWarning(count: number): string {
-  const records = count === 1 ? '1 record that has' : `${count.toLocaleString('en-GB')} records that have`;
-  return `You have ${records} not synced yet. If you sign out now they stay on this device and sync when you next sign in.`;
-}
 
 export default function SignOutPage() {
   const data = useData();
