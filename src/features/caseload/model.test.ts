@@ -1,4 +1,4 @@
-/** Caseload grouping, filters and the "Record visit" target, on small fixtures and on 10,000 clients. */
+/** Caseload grouping, filters and the "Record visit" target (timings live in tests/bench, not here). */
 import { describe, expect, it } from 'vitest';
 import { applyFilters, groupCases, groupOpenTasks, NO_FILTERS, recordVisitPath, type CaseRow, type ClientRow, type TaskRow } from './model';
 
@@ -58,21 +58,5 @@ describe('caseload model', () => {
     expect(recordVisitPath('a', [{ id: 'k1' }])).toBe('/clients/a/visits/new?case=k1');
     expect(recordVisitPath('c', [{ id: 'k4' }, { id: 'k5' }])).toBe('/clients/c/visits/new');
     expect(recordVisitPath('d', [])).toBeNull();
-  });
-
-  it('groups and filters 10,000 clients within a keystroke budget', () => {
-    const many: ClientRow[] = Array.from({ length: 10_000 }, (_, i) => ({ id: `c${i}`, name: `Client ${i}`, teamId: i % 3 === 0 ? 't1' : 't2' }));
-    const manyCases: CaseRow[] = many.map((c, i) => ({ id: `k${i}`, clientId: c.id, type: 'housing', status: i % 4 === 0 ? 'closed' : 'open' }));
-    const manyTasks: TaskRow[] = many.map((c, i) => ({ id: `t${i}`, clientId: c.id, title: 'Call', due: i % 5 === 0 ? '2025-06-01' : '2025-07-01', done: false }));
-    const big = { clientsById: new Map(many.map((c) => [c.id, c])), cases: groupCases(manyCases), tasks: groupOpenTasks(manyTasks, TODAY) };
-    const manyIds = many.map((c) => c.id);
-    const filters = { status: 'open', teamId: 't1', tasksDue: true } as const;
-    applyFilters(manyIds, filters, big); // warm-up: the first call pays for compiling the function
-    const start = performance.now();
-    const out = applyFilters(manyIds, filters, big);
-    const ms = performance.now() - start;
-    expect(out.length).toBeGreaterThan(0);
-    // Generous for a shared CI machine; about 1 ms on a laptop.
-    expect(ms).toBeLessThan(25);
   });
 });
