@@ -53,6 +53,14 @@ describe.each(adapters())('devices syncing through the server on $name', (adapte
     sharedCase = found as Doc;
   });
 
+  it('[D5] a device says "Up to date" only once its first sync has finished', async () => {
+    const first = await tabletA.firstUpToDate();
+    expect(first?.clients, 'clients on the device when it first said Up to date').toBe((await tabletA.find('clients')).length);
+    const status = await tabletA.status();
+    expect(status?.state).toBe('up-to-date');
+    expect(status?.lastSyncedAt).not.toBeNull();
+  });
+
   it('[L1] a visit saved on one device appears on another without any manual sync', async () => {
     // Aisha is in Sam's team (Street Outreach), so she sees the cases Sam shares with the team.
     const aisha = DEMO_USERS.find((u) => u.id === 'u_worker_aisha');

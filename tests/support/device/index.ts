@@ -87,6 +87,10 @@ export class Device {
   status(): Promise<SyncStatus | null> {
     return this.call({ op: 'status' });
   }
+  /** How many clients the device held when it first said "Up to date"; null if it never has. */
+  firstUpToDate(): Promise<{ clients: number } | null> {
+    return this.call({ op: 'firstUpToDate' });
+  }
   async close(): Promise<void> {
     try {
       if (!this.dead) await this.call({ op: 'close' });

@@ -19,6 +19,7 @@ export type DeviceOp =
   | { op: 'syncNow' }
   | { op: 'awaitInSync' }
   | { op: 'status' }
+  | { op: 'firstUpToDate' }
   | { op: 'close' };
 
 export type DeviceRequest = DeviceOp & { seq: number };

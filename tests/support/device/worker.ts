@@ -39,6 +39,7 @@ const deviceFetch: typeof fetch = (input, reqInit) => {
 let db: ResonanceDatabase | null = null;
 let sync: EngineController | null = null;
 let status: SyncStatus | null = null;
+let firstUpToDate: Promise<{ clients: number }> | null = null;
 
 function need<T>(value: T | null, what: string): T {
   if (!value) throw new Error(`device ${init.name}: ${what} is not ready (sign in first)`);
@@ -54,7 +55,14 @@ async function handle(req: DeviceRequest): Promise<unknown> {
       db = await openDatabase({ name: `${init.name}-${session.user.id}`, indexedDB: new IDBFactory(), IDBKeyRange, userId: session.user.id });
       // Retries after 300 ms: the simulated network comes back instantly, and tests should not wait 5 s.
       sync = startSync(db, session, { baseUrl: init.serverUrl, fetch: deviceFetch, store, window: fakeWindow, retryMs: 300 });
-      sync.status$.subscribe((s) => (status = s));
+      const opened = db;
+      sync.status$.subscribe((s) => {
+        status = s;
+        // What the device held the first time it said "Up to date" (D5: it must not say so early).
+        if (s.state === 'up-to-date' && firstUpToDate === null) {
+          firstUpToDate = opened.clients.count().exec().then((clients) => ({ clients }));
+        }
+      });
       return session.user;
     }
     case 'create':
@@ -85,6 +93,8 @@ async function handle(req: DeviceRequest): Promise<unknown> {
       return null;
     case 'status':
       return status;
+    case 'firstUpToDate':
+      return firstUpToDate ? await firstUpToDate : null;
     case 'close':
       await sync?.stop();
       await db?.close();
