@@ -43,6 +43,7 @@ export function appRoutes(): RouteObject[] {
         { index: true, Component: CaseloadPage },
         { path: 'clients/new', ...lazyPage(() => import('../features/clients/RegisterClientPage')) },
         { path: 'clients/:clientId', ...lazyPage(() => import('../features/clients/ClientPage')) },
+        { path: 'clients/:clientId/edit', ...lazyPage(() => import('../features/clients/EditClientPage')) },
         ...optionalRoute('clients/:clientId/visits/new', 'visit'),
         ...optionalRoute('clients/:clientId/cases/new', 'openCase'),
         ...optionalRoute('cases/:caseId/close', 'closeCase'),

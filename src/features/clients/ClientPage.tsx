@@ -22,9 +22,11 @@ function identityLine(client: { dateOfBirth?: string; postcode?: string }): stri
   return ['Client', client.dateOfBirth ? `born ${formatDate(client.dateOfBirth)}` : null, client.postcode ?? null].filter(Boolean).join(' · ');
 }
 
-/** Set by the register page when it navigates here, to confirm the save. */
+/** Set by the register and edit pages when they navigate here, to confirm the save. */
 export interface ClientPageState {
   registered?: boolean;
+  /** What the edit page changed, in words ("phone number and language"), or 'nothing'. */
+  updated?: string;
 }
 
 export default function ClientPage() {
@@ -37,7 +39,9 @@ export default function ClientPage() {
   const visits = useClientVisits(clientId);
   const tasks = useClientTasks(clientId);
   const timeline = useMemo(() => (visits && tasks ? buildTimeline(visits, tasks) : undefined), [visits, tasks]);
-  const registered = (location.state as ClientPageState | null)?.registered === true;
+  const pageState = location.state as ClientPageState | null;
+  const registered = pageState?.registered === true;
+  const updated = pageState?.updated;
   const userId = session.user.id;
   const encoded = encodeURIComponent(clientId);
 
@@ -70,10 +74,21 @@ export default function ClientPage() {
       {!client ? null : (
         <>
           {registered ? <Banner tone="success" title={`${client.name} is registered`}>Saved on this device. It will sync when you are online.</Banner> : null}
+          {updated === 'nothing' ? <Banner tone="info" title="No details were changed">Nothing needed saving.</Banner> : null}
+          {updated && updated !== 'nothing' ? (
+            <Banner tone="success" title={`Changed ${updated}`}>
+              Saved on this device. It will sync when you are online.
+            </Banner>
+          ) : null}
           <CasesSection clientId={clientId} cases={cases} currentUserId={userId} />
           <Timeline items={timeline} cases={cases ?? []} currentUserId={userId} today={today} />
           <section className="rs-section" aria-labelledby="details-heading">
-            <h2 id="details-heading">Details</h2>
+            <div className="cp-section-heading">
+              <h2 id="details-heading">Details</h2>
+              <Link to={`/clients/${encoded}/edit`} className={buttonClass('secondary')}>
+                Change details
+              </Link>
+            </div>
             <ClientDetails client={client} teams={session.user.teams} currentUserId={userId} />
           </section>
           <ConsentSection clientId={clientId} consents={client.consents ?? []} currentUserId={userId} />

@@ -46,3 +46,19 @@ export async function recordConsent(
     return { ok: false, error: classifyStorageError(e) };
   }
 }
+
+/**
+ * Saves the fields a person changed on the edit page, and only those (edit-model.ts builds the
+ * patch): another device's edit of another field then merges cleanly (sync.md C3). A field set to
+ * `undefined` is cleared. Nothing is written when the patch is empty.
+ */
+export async function updateClientDetails(db: ResonanceDatabase, clientId: string, patch: Partial<ClientFormValue> & { teamId?: string }): Promise<CommandResult<number>> {
+  const fields = Object.keys(patch).length;
+  if (fields === 0) return { ok: true, value: 0 };
+  try {
+    await updateDoc(db, 'clients', clientId, patch);
+    return { ok: true, value: fields };
+  } catch (e) {
+    return { ok: false, error: classifyStorageError(e) };
+  }
+}
