@@ -54,6 +54,9 @@ export function AppBanners({ syncState, outbox, risks }: AppBannersProps) {
               <li key={`${r.collectionName}:${r.documentId}`}>{r.reason}</li>
             ))}
           </ul>
+          <p>
+            <Link to="/unsynced">See the {rejected.length === 1 ? 'record' : 'records'} held back and why</Link>
+          </p>
         </Banner>
       ) : null}
       {risks.map((risk) => (

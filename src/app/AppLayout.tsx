@@ -59,6 +59,7 @@ export function AppLayout() {
           lastSynced={lastSyncedAt ? formatAgo(lastSyncedAt, now) : null}
           unsyncedCount={outbox.count}
           oldestUnsyncedAge={outbox.oldestSince ? formatDuration(Math.max(0, now - new Date(outbox.oldestSince).getTime())) : null}
+          unsyncedHref="/unsynced"
         />
       }
       banners={<AppBanners syncState={status?.state} outbox={outbox} risks={risks} />}

@@ -50,6 +50,7 @@ export function appRoutes(): RouteObject[] {
         ...optionalRoute('tasks', 'tasks'),
         ...optionalRoute('feedback/new', 'feedback'),
         ...optionalRoute('conflicts', 'conflicts', 'coordinator'),
+        { path: 'unsynced', ...lazyPage(() => import('../features/unsynced/UnsyncedPage')) },
         { path: 'sign-out', ...lazyPage(() => import('./SignOutPage')) },
         { path: '*', ...lazyPage(() => import('./NotFoundPage')) },
       ],
