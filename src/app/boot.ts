@@ -6,6 +6,7 @@
  */
 import { openDatabase } from '#db/database';
 import { classifyStorageError, type StorageError } from '#db/errors';
+import { startDirectory } from '#sync/directory';
 import { startSync } from '#sync/engine';
 import type { Session } from '#sync/session';
 import type { AppData } from '../features/common/data';
@@ -23,7 +24,9 @@ export async function openUserData(session: Session): Promise<OpenResult> {
     // For benchmarks: how much of a cold start is opening the database (read with performance.getEntriesByName).
     performance.mark('resonance:db-opened');
     const sync = startSync(db, session, { window, document, store: localStorage });
-    return { ok: true, data: { db, session, sync } };
+    // Staff and team names for "assigned to" and conflicts: cached per user, refreshed after good syncs.
+    const directory = startDirectory({ api: { baseUrl: '', token: session.token, fetch: fetch.bind(globalThis) }, store: localStorage, userId: session.user.id, status$: sync.status$ });
+    return { ok: true, data: { db, session, sync, directory } };
   } catch (e) {
     return { ok: false, error: classifyStorageError(e) };
   }

@@ -1,24 +1,27 @@
 /**
  * The client's cases, open first: type, status, dates, who holds it, and the actions that apply
- * (record a visit, close the case, add feedback). Each repeated link names its case for screen
+ * (record a visit, close the case, add feedback). Holders are named from the people directory ("You"
+ * for the signed-in user). Each repeated link names its case for screen
  * readers ("Record visit on housing case").
  */
 import { Link } from 'react-router';
 import type { Case } from '#shared/schemas/index';
 import { buttonClass } from '../../ui/form';
 import { EmptyState, formatDayOf, labelFromSlug, Tag } from '../../ui/shell';
-import { assignedText } from './vocabulary';
+import { assignedText, type NameOf } from './vocabulary';
 
 export interface CasesSectionProps {
   clientId: string;
   cases: readonly Readonly<Case>[] | undefined;
   currentUserId: string;
+  /** Names from the people directory; colleagues not in it yet are counted. */
+  nameOf: NameOf;
 }
 
 const byOpenThenNewest = (a: Readonly<Case>, b: Readonly<Case>): number =>
   a.status !== b.status ? (a.status === 'open' ? -1 : 1) : a.openedAt < b.openedAt ? 1 : a.openedAt > b.openedAt ? -1 : 0;
 
-export function CasesSection({ clientId, cases, currentUserId }: CasesSectionProps) {
+export function CasesSection({ clientId, cases, currentUserId, nameOf }: CasesSectionProps) {
   const client = encodeURIComponent(clientId);
   return (
     <section className="rs-section" aria-labelledby="cases-heading">
@@ -51,7 +54,7 @@ export function CasesSection({ clientId, cases, currentUserId }: CasesSectionPro
                   {c.closedReason ? ` (${c.closedReason})` : ''}
                 </p>
                 <p className="cp-case__meta">
-                  Held by {assignedText(c.assignedTo, currentUserId).replace(/^You\b/, 'you')}
+                  Held by: {assignedText(c.assignedTo, currentUserId, nameOf)}
                   {c.sharedWithTeam ? ' · Shared with the team' : ''}
                 </p>
                 {c.summary ? <p className="cp-case__summary">{c.summary}</p> : null}

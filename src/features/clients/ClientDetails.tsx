@@ -1,17 +1,17 @@
-/** A client's details as a summary list; empty fields say "Not recorded". */
+/** A client's details as a summary list; empty fields say "Not recorded". Team and staff names come from the people directory. */
 import type { Client } from '#shared/schemas/index';
-import type { TeamRef } from '#shared/domain/roles';
 import { formatDate, formatDateTime, SummaryList } from '../../ui/shell';
-import { needLabel } from './vocabulary';
+import { needLabel, staffNameInSentence, type NameOf } from './vocabulary';
 
 export interface ClientDetailsProps {
   client: Readonly<Client>;
-  teams: readonly TeamRef[];
+  teamName: (teamId: string) => string | undefined;
   currentUserId: string;
+  nameOf: NameOf;
 }
 
-export function ClientDetails({ client, teams, currentUserId }: ClientDetailsProps) {
-  const team = teams.find((t) => t.id === client.teamId)?.name ?? 'Another team';
+export function ClientDetails({ client, teamName, currentUserId, nameOf }: ClientDetailsProps) {
+  const team = teamName(client.teamId) ?? 'Another team';
   return (
     <SummaryList
       rows={[
@@ -24,7 +24,7 @@ export function ClientDetails({ client, teams, currentUserId }: ClientDetailsPro
         { label: 'Needs', value: (client.needs ?? []).map(needLabel).join(', ') },
         { label: 'Notes', value: client.notes ? <span className="cp-notes">{client.notes}</span> : '' },
         { label: 'Team', value: team },
-        { label: 'Registered', value: `${formatDateTime(client.createdAt)} by ${client.createdBy === currentUserId ? 'you' : 'a colleague'}` },
+        { label: 'Registered', value: `${formatDateTime(client.createdAt)} by ${staffNameInSentence(client.createdBy, currentUserId, nameOf)}` },
       ]}
     />
   );

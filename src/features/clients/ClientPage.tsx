@@ -7,6 +7,7 @@ import { useMemo, useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { localDate } from '#shared/domain/tasks';
 import { useData } from '../common/data';
+import { useDirectory } from '../common/directory';
 import { buttonClass } from '../../ui/form';
 import { Banner, formatDate, PageHeading } from '../../ui/shell';
 import { CasesSection } from './CasesSection';
@@ -34,6 +35,7 @@ export default function ClientPage() {
   const { session } = useData();
   const location = useLocation();
   const [today] = useState(() => localDate(new Date()));
+  const people = useDirectory();
   const client = useClient(clientId);
   const cases = useClientCases(clientId);
   const visits = useClientVisits(clientId);
@@ -80,8 +82,8 @@ export default function ClientPage() {
               Saved on this device. It will sync when you are online.
             </Banner>
           ) : null}
-          <CasesSection clientId={clientId} cases={cases} currentUserId={userId} />
-          <Timeline items={timeline} cases={cases ?? []} currentUserId={userId} today={today} />
+          <CasesSection clientId={clientId} cases={cases} currentUserId={userId} nameOf={people.nameOf} />
+          <Timeline items={timeline} cases={cases ?? []} currentUserId={userId} today={today} nameOf={people.nameOf} />
           <section className="rs-section" aria-labelledby="details-heading">
             <div className="cp-section-heading">
               <h2 id="details-heading">Details</h2>
@@ -89,7 +91,7 @@ export default function ClientPage() {
                 Change details
               </Link>
             </div>
-            <ClientDetails client={client} teams={session.user.teams} currentUserId={userId} />
+            <ClientDetails client={client} teamName={people.teamName} currentUserId={userId} nameOf={people.nameOf} />
           </section>
           <ConsentSection clientId={clientId} consents={client.consents ?? []} currentUserId={userId} />
         </>

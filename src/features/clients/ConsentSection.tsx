@@ -8,7 +8,7 @@ import type { Consent } from '#shared/schemas/index';
 import { Button, InlineMessage } from '../../ui/form';
 import { EmptyState, formatDateTime, Tag } from '../../ui/shell';
 import { ConsentForm } from './ConsentForm';
-import { staffName } from './vocabulary';
+import { staffNameInSentence } from './vocabulary';
 
 export interface ConsentSectionProps {
   clientId: string;
@@ -67,7 +67,7 @@ export function ConsentSection({ clientId, consents, currentUserId }: ConsentSec
                 {c.purpose} <Tag tone={c.given ? 'success' : 'overdue'}>{c.given ? 'Given' : 'Refused'}</Tag>
               </p>
               <p className="cp-consent__meta rs-muted">
-                {formatDateTime(c.at)}, recorded by {staffName(c.recordedBy, currentUserId).toLowerCase()}
+                {formatDateTime(c.at)}, recorded by {staffNameInSentence(c.recordedBy, currentUserId)}
               </p>
             </li>
           ))}

@@ -8,7 +8,7 @@ import { describeDue, taskDueState } from '#shared/domain/tasks';
 import { Button } from '../../ui/form';
 import { EmptyState, formatDateTime, formatDayOf, labelFromSlug, Tag } from '../../ui/shell';
 import type { TimelineItem, TimelineTask, TimelineVisit } from './timeline';
-import { staffName } from './vocabulary';
+import { staffNameInSentence, type NameOf } from './vocabulary';
 
 /** A year of fortnightly contact fits; older history is one tap away. */
 const TIMELINE_PAGE = 25;
@@ -26,9 +26,10 @@ export interface TimelineProps {
   cases: readonly Readonly<Pick<Case, 'id' | 'type'>>[];
   currentUserId: string;
   today: string;
+  nameOf: NameOf;
 }
 
-function VisitEntry({ visit, caseType, currentUserId }: { visit: TimelineVisit; caseType: string | undefined; currentUserId: string }) {
+function VisitEntry({ visit, caseType, currentUserId, nameOf }: { visit: TimelineVisit; caseType: string | undefined; currentUserId: string; nameOf: NameOf }) {
   return (
     <>
       <p className="cp-event__title">
@@ -36,7 +37,7 @@ function VisitEntry({ visit, caseType, currentUserId }: { visit: TimelineVisit; 
         {caseType ? <span className="rs-muted"> · {caseType} case</span> : null}
       </p>
       <p className="cp-event__meta rs-muted">
-        {formatDateTime(visit.at)} · by {staffName(visit.by, currentUserId).toLowerCase()}
+        {formatDateTime(visit.at)} · by {staffNameInSentence(visit.by, currentUserId, nameOf)}
         {visit.durationMinutes !== undefined ? ` · ${visit.durationMinutes} minutes` : ''}
       </p>
       {visit.notes ? <p className="cp-event__notes">{visit.notes}</p> : null}
@@ -61,7 +62,7 @@ function TaskEntry({ task, caseType, today }: { task: TimelineTask; caseType: st
   );
 }
 
-export function Timeline({ items, cases, currentUserId, today }: TimelineProps) {
+export function Timeline({ items, cases, currentUserId, today, nameOf }: TimelineProps) {
   const [limit, setLimit] = useState(TIMELINE_PAGE);
   const caseTypes = new Map(cases.map((c) => [c.id, labelFromSlug(c.type)]));
   return (
@@ -79,7 +80,7 @@ export function Timeline({ items, cases, currentUserId, today }: TimelineProps) 
             {items.slice(0, limit).map((item) => (
               <li key={`${item.kind}:${item.kind === 'visit' ? item.visit.id : item.task.id}`} className={`cp-event cp-event--${item.kind}`}>
                 {item.kind === 'visit' ? (
-                  <VisitEntry visit={item.visit} caseType={caseTypes.get(item.visit.caseId)} currentUserId={currentUserId} />
+                  <VisitEntry visit={item.visit} caseType={caseTypes.get(item.visit.caseId)} currentUserId={currentUserId} nameOf={nameOf} />
                 ) : (
                   <TaskEntry task={item.task} caseType={caseTypes.get(item.task.caseId)} today={today} />
                 )}

@@ -1,5 +1,5 @@
 /**
- * What every feature shares: the signed-in user's database, session and sync controller, provided
+ * What every feature shares: the signed-in user's database, session, sync controller and people directory, provided
  * once by the app shell, and a hook that turns an RxDB query observable into React state.
  * Features import this folder only; they never import each other (lint enforces it).
  */
@@ -7,12 +7,15 @@ import { createContext, useContext, useEffect, useState } from 'react';
 import type { Observable } from 'rxjs';
 import type { ResonanceDatabase } from '#db/database';
 import type { SyncController } from '#sync/controller';
+import type { DirectorySource } from '#sync/directory';
 import type { Session } from '#sync/session';
 
 export interface AppData {
   db: ResonanceDatabase;
   session: Session;
   sync: SyncController;
+  /** Names of teams and staff (src/sync/directory.ts); read with useDirectory(). */
+  directory: DirectorySource;
 }
 
 export const DataContext = createContext<AppData | null>(null);

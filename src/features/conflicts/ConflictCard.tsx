@@ -1,7 +1,8 @@
 /**
  * One conflict to review: which record and field, the value kept by the merge and the value that
  * lost, each with who changed it and when, and the two decisions. The buttons' accessible names
- * include the field and record, since a page may hold several conflicts.
+ * include the field and record, since a page may hold several conflicts. People are named from the
+ * people directory ("you" for the signed-in coordinator).
  */
 import { Button, InlineMessage } from '../../ui/form';
 import { formatDateTime } from '../../ui/shell';
@@ -11,23 +12,24 @@ import { displayValue, fieldLabel } from './model';
 export interface ConflictCardProps {
   conflict: Conflict;
   label: string;
-  currentUserId: string;
+  /** "You", a name from the directory, or "A colleague" (useDirectory().personName). */
+  personName: (userId: string | undefined) => string;
   busy: boolean;
   error: string | undefined;
   onKeep: () => void;
   onSwap: () => void;
 }
 
-function who(userId: string | undefined, currentUserId: string): string {
-  if (userId === undefined || userId === '') return 'someone (not recorded)';
-  return userId === currentUserId ? 'you' : userId;
+function who(userId: string | undefined, personName: (userId: string | undefined) => string): string {
+  const name = personName(userId);
+  return name === 'You' || name === 'A colleague' || name.startsWith('Someone') ? name.charAt(0).toLowerCase() + name.slice(1) : name;
 }
 
 function when(at: string | undefined): string {
   return at ? formatDateTime(at) : 'at a time not recorded';
 }
 
-export function ConflictCard({ conflict, label, currentUserId, busy, error, onKeep, onSwap }: ConflictCardProps) {
+export function ConflictCard({ conflict, label, personName, busy, error, onKeep, onSwap }: ConflictCardProps) {
   const field = fieldLabel(conflict.field);
   const headingId = `conflict-${conflict.id}`;
   const context = (
@@ -49,14 +51,14 @@ export function ConflictCard({ conflict, label, currentUserId, busy, error, onKe
           <h3>Current value</h3>
           <p className="conflict-card__text">{displayValue(conflict.keptValue)}</p>
           <p className="conflict-card__who">
-            Saved by {who(conflict.keptBy, currentUserId)}, {when(conflict.keptAt)}
+            Saved by {who(conflict.keptBy, personName)}, {when(conflict.keptAt)}
           </p>
         </section>
         <section className="conflict-card__value conflict-card__value--other" aria-label="Other value">
           <h3>Other value</h3>
           <p className="conflict-card__text">{displayValue(conflict.losingValue)}</p>
           <p className="conflict-card__who">
-            Saved by {who(conflict.losingBy, currentUserId)}, {when(conflict.losingAt)}
+            Saved by {who(conflict.losingBy, personName)}, {when(conflict.losingAt)}
           </p>
         </section>
       </div>

@@ -9,6 +9,7 @@ import { useEffect, useRef, useState } from 'react';
 import { StorageError } from '#db/errors';
 import { EmptyState, PageHeading, countOf } from '../../ui/shell';
 import { useData } from '../common/data';
+import { useDirectory } from '../common/directory';
 import { keepCurrentValue, swapToOtherValue } from './commands';
 import { ConflictCard } from './ConflictCard';
 import { fieldLabel, recordLabel } from './model';
@@ -31,6 +32,7 @@ export default function ConflictsPage() {
 function ConflictReview() {
   const { db, session } = useData();
   const list = useOpenConflicts();
+  const people = useDirectory();
   const [busy, setBusy] = useState<string | null>(null);
   const [errors, setErrors] = useState<ReadonlyMap<string, string>>(new Map());
   const [announcement, setAnnouncement] = useState('');
@@ -104,7 +106,7 @@ function ConflictReview() {
                   key={c.id}
                   conflict={c}
                   label={label}
-                  currentUserId={userId}
+                  personName={people.personName}
                   busy={busy === c.id}
                   error={errors.get(c.id)}
                   onKeep={() =>
