@@ -1,14 +1,17 @@
 /**
  * The signed-in app's frame, wired to data: who is signed in, the navigation, connection and sync
  * status, unsynced records and their age, warnings when unsynced work is at risk, the update prompt,
- * and focus/title management after each navigation. Pages render in the <Outlet />.
+ * and focus/title management after each navigation. When sync reports that an update is required it
+ * checks for the new version at once. Pages render in the <Outlet />.
  */
+import { useEffect } from 'react';
 import { Outlet, useNavigate, useNavigation } from 'react-router';
 import { ROLE_LABELS } from '#shared/domain/roles';
 import { useData, useObservable } from '../features/common/data';
 import { AppHeader, formatAgo, formatDuration, MainNav, ShellLayout, StatusBar, type NavItem } from '../ui/shell';
 import { AppBanners } from './AppBanners';
 import { hasPage } from './pages';
+import { checkForUpdateNow } from './pwa';
 import { useOutboxSummary } from './status/outbox';
 import { syncDisplay } from './status/sync-display';
 import { useNow } from './status/useNow';
@@ -31,6 +34,12 @@ export function AppLayout() {
   const risks = useStorageHealth({ unsyncedCount: outbox.count, oldestUnsyncedSince: outbox.oldestSince, lastSyncedAt, now });
   useRouteFocus();
   useDocumentTitle();
+  // The server refused this version (426): the fix is usually already deployed, so look for it now
+  // and the update prompt appears within seconds instead of at the next 30-minute check.
+  const syncState = status?.state;
+  useEffect(() => {
+    if (syncState === 'update-required') void checkForUpdateNow();
+  }, [syncState]);
 
   const display = syncDisplay(status, online);
   const isCoordinator = session.user.role === 'coordinator';
