@@ -9,6 +9,9 @@
  *   device assumed. Fields both sides changed take the server's value; each losing local value is
  *   handed to `onLost`, which stores it as a conflict record that syncs to a coordinator.
  * - Append-only collections never conflict: the server's state stands.
+ * - When the server's state stands as it is (nothing of the local change survived), `onSettled` is told
+ *   the local state that was replaced, so its outbox row goes: nothing of it is left to push, and the
+ *   unsynced count must not show it for ever. A merged state is a new write and settles when pushed.
  */
 import type { RxConflictHandler, WithDeleted } from 'rxdb';
 import { mergeFields, sameValue, type Doc, type LostField } from '#shared/domain/merge';
@@ -25,6 +28,9 @@ export interface LostValues {
 }
 
 export type OnLost = (values: LostValues) => Promise<void>;
+
+/** The local state `writeId` of document `documentId` was replaced by the server's state. */
+export type OnSettled = (documentId: string, writeId: string) => Promise<void>;
 
 interface Identity {
   writeId?: unknown;
@@ -47,20 +53,24 @@ function sameUserFields(a: Doc, b: Doc): boolean {
   return true;
 }
 
-export function makeConflictHandler<T>(collection: CollectionName, onLost: OnLost): RxConflictHandler<T> {
+export function makeConflictHandler<T>(collection: CollectionName, onLost: OnLost, onSettled?: OnSettled): RxConflictHandler<T> {
   return {
     isEqual: (a, b) => sameState(a, b),
     async resolve(input) {
       const server = input.realMasterState as unknown as Doc;
-      if (APPEND_ONLY.has(collection)) return input.realMasterState;
       const local = input.newDocumentState as unknown as Doc;
+      const serverStands = async () => {
+        if (onSettled && typeof local.writeId === 'string') await onSettled(String(server.id), local.writeId);
+        return input.realMasterState;
+      };
+      if (APPEND_ONLY.has(collection)) return serverStands();
       const base = (input.assumedMasterState ?? null) as unknown as Doc | null;
       const { merged, lost } = mergeFields(base, server, local);
       if (lost.length > 0) {
         await onLost({ collection, documentId: String(server.id), server, local, lost });
       }
       // Nothing of the local change survived (or it equalled the server's): take the server state as is.
-      if (sameUserFields(merged, server)) return input.realMasterState;
+      if (sameUserFields(merged, server)) return serverStands();
       // The merged state is a new local write: a fresh writeId makes it a distinct state to push.
       return { ...merged, ...touch(), serverUpdatedAt: server.serverUpdatedAt, serverUpdatedBy: server.serverUpdatedBy } as unknown as WithDeleted<T>;
     },

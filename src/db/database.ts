@@ -13,6 +13,7 @@ import { makeConflictHandler, type LostValues } from './conflict-handler';
 import { classifyStorageError } from './errors';
 import { migrationStrategies } from './migrations';
 import { outboxSchema, type OutboxRow } from './outbox';
+import { settleReplaced } from './outbox-settle';
 import { createDoc } from './writes';
 
 export interface Collections {
@@ -90,7 +91,7 @@ export async function openDatabase(options: OpenOptions): Promise<ResonanceDatab
     const synced = <C extends keyof typeof schemas>(name: C) => ({
       schema: schemas[name],
       migrationStrategies: migrationStrategies[name],
-      conflictHandler: makeConflictHandler(name, onLost),
+      conflictHandler: makeConflictHandler(name, onLost, (id, writeId) => settleReplaced(db, name, id, writeId)),
     });
     await db.addCollections({
       clients: synced('clients'),

@@ -32,6 +32,15 @@ export async function settleOutbox(db: ResonanceDatabase, collection: Collection
   if (done.length > 0) await db.outbox.bulkRemove(done);
 }
 
+/**
+ * Removes the outbox row of a local state that a conflict resolution replaced with the server's state
+ * (conflict-handler.ts): nothing of it remains to push. A newer local write keeps its row.
+ */
+export async function settleReplaced(db: ResonanceDatabase, collection: CollectionName, documentId: string, writeId: string): Promise<void> {
+  const row = await db.outbox.findOne(outboxId(collection, documentId)).exec();
+  if (row && row.writeId === writeId) await row.remove();
+}
+
 /** Marks outbox rows whose state the server quarantined (C4), with the reason to show the author. */
 export async function markRejected(
   db: ResonanceDatabase,
