@@ -31,7 +31,7 @@ export function UnsyncedItem({ entry, now }: { entry: UnsyncedEntry; now: number
           </p>
         </div>
       ) : (
-        <p className="us-item__waiting">Waiting to sync. It will go when this device is online.</p>
+        <p className="us-item__waiting">Waiting to sync. It goes by itself as soon as this device can reach the server.</p>
       )}
     </li>
   );
