@@ -4,6 +4,7 @@
  * the network: the caseload renders from local data at once. Storage failures while opening come
  * back as StorageError (src/db/errors.ts) for the shell to show; they are never swallowed.
  */
+import { of } from 'rxjs';
 import { openDatabase } from '#db/database';
 import { classifyStorageError, type StorageError } from '#db/errors';
 import { startDirectory } from '#sync/directory';
@@ -25,7 +26,11 @@ export async function openUserData(session: Session): Promise<OpenResult> {
     performance.mark('resonance:db-opened');
     const sync = startSync(db, session, { window, document, store: localStorage });
     // Staff and team names for "assigned to" and conflicts: cached per user, refreshed after good syncs.
-    const directory = startDirectory({ api: { baseUrl: '', token: session.token, fetch: fetch.bind(globalThis) }, store: localStorage, userId: session.user.id, status$: sync.status$ });
+    // A kiosk may not read the directory (the server answers 403), so it never asks.
+    const directory =
+      session.user.role === 'kiosk'
+        ? { directory$: of(null) }
+        : startDirectory({ api: { baseUrl: '', token: session.token, fetch: fetch.bind(globalThis) }, store: localStorage, userId: session.user.id, status$: sync.status$ });
     return { ok: true, data: { db, session, sync, directory } };
   } catch (e) {
     return { ok: false, error: classifyStorageError(e) };
