@@ -2,6 +2,7 @@
  * Visits and follow-up tasks on one list, newest first, with each task's due state in words
  * ("Overdue by 2 days", "Done"). Long histories show the latest TIMELINE_PAGE items first.
  */
+import { visitKindLabel } from '#shared/schemas/visits';
 import { useState } from 'react';
 import type { Case } from '#shared/schemas/index';
 import { describeDue, taskDueState } from '#shared/domain/tasks';
@@ -13,13 +14,6 @@ import { staffNameInSentence, type NameOf } from './vocabulary';
 /** A year of fortnightly contact fits; older history is one tap away. */
 const TIMELINE_PAGE = 25;
 
-const VISIT_KINDS: Record<string, string> = {
-  outreach: 'Outreach contact',
-  home: 'Home visit',
-  'drop-in': 'Drop-in',
-  phone: 'Phone call',
-  online: 'Online contact',
-};
 
 export interface TimelineProps {
   items: readonly TimelineItem[] | undefined;
@@ -33,7 +27,7 @@ function VisitEntry({ visit, caseType, currentUserId, nameOf }: { visit: Timelin
   return (
     <>
       <p className="cp-event__title">
-        {VISIT_KINDS[visit.kind] ?? labelFromSlug(visit.kind)}
+        {visitKindLabel(visit.kind)}
         {caseType ? <span className="rs-muted"> · {caseType} case</span> : null}
       </p>
       <p className="cp-event__meta rs-muted">

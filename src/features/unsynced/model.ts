@@ -4,6 +4,7 @@
  * title…), where to open it, when it changed, and the server's reason when it held the change back
  * (sync.md C4). Held-back changes come first, then the oldest, which has waited longest.
  */
+import { visitKindLabel } from '#shared/schemas/visits';
 import type { OutboxRow } from '#db/outbox';
 import type { Case, Client, Conflict, Feedback, Task, Visit } from '#shared/schemas/index';
 import { formatDateTime, labelFromSlug } from '../../ui/shell';
@@ -42,13 +43,6 @@ const KINDS: Record<string, string> = {
   conflicts: 'Conflict decision',
 };
 
-const VISIT_KINDS: Record<string, string> = {
-  outreach: 'Outreach contact',
-  home: 'Home visit',
-  'drop-in': 'Drop-in',
-  phone: 'Phone call',
-  online: 'Online contact',
-};
 
 const clientHref = (clientId: string | undefined): string | null => (clientId ? `/clients/${encodeURIComponent(clientId)}` : null);
 
@@ -70,7 +64,7 @@ function describe(row: Pick<OutboxRow, 'collectionName' | 'documentId'>, lookup:
     }
     case 'visits': {
       const v = lookup.visits.get(id);
-      return v ? { label: `${VISIT_KINDS[v.kind] ?? labelFromSlug(v.kind)}, ${formatDateTime(v.at)}${forClient(v.clientId)}`, href: clientHref(v.clientId) } : notHere;
+      return v ? { label: `${visitKindLabel(v.kind)}, ${formatDateTime(v.at)}${forClient(v.clientId)}`, href: clientHref(v.clientId) } : notHere;
     }
     case 'tasks': {
       const t = lookup.tasks.get(id);

@@ -27,5 +27,19 @@ export const visitSchema = {
   indexes: ['clientId'],
 } as const;
 
+/** How each kind of contact is named on screen, in timelines and lists. */
+export const VISIT_KIND_LABELS: Record<VisitKind, string> = {
+  outreach: 'Outreach contact',
+  home: 'Home visit',
+  'drop-in': 'Drop-in',
+  phone: 'Phone call',
+  online: 'Online contact',
+};
+
+/** The words for a stored kind; an unknown code (from a newer app version) is shown as written. */
+export function visitKindLabel(kind: string): string {
+  return (VISIT_KIND_LABELS as Record<string, string | undefined>)[kind] ?? kind;
+}
+
 export type Visit = ExtractDocumentTypeFromTypedRxJsonSchema<typeof visitSchema>;
 export type VisitKind = (typeof VISIT_KINDS)[number];
