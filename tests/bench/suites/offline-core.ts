@@ -51,6 +51,7 @@
  * browser process and the service worker run at full speed, so throttled figures flatter the app on
  * a real old tablet, whose storage is slower too.
  */
+import { availableParallelism, loadavg } from 'node:os';
 import { DEMO_SIGN_INS, type DemoOrg } from '#shared/demo/index';
 import { buildClientIndex, searchClients } from '#shared/domain/search';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -116,6 +117,8 @@ const SYNC_MS_PER_1K_CLIENTS = 25_000;
 const FIRST_ROWS_TIMEOUT_MS = 180_000;
 /** In-page wait for one keystroke's or save's re-render: far beyond any plausible figure. */
 const SAMPLE_TIMEOUT_MS = 20_000;
+/** How often the load average is sampled during a figure: the 1-minute average moves slower than that. */
+const LOAD_SAMPLE_MS = 5_000;
 
 /** Targets from the brief, for the unthrottled figure and for the 4x (old tablet) figure. */
 const TARGETS = {
@@ -254,6 +257,21 @@ const ms = (n: number) => `${formatNumber(n)} ms`;
 /** A count as the caseload writes it: "10,000". */
 const grouped = (n: number) => n.toLocaleString('en-GB');
 
+/**
+ * The machine is shared, and the runner notes the load only when a suite starts. This samples the
+ * 1-minute load average while one figure is taken; the returned function stops and describes it.
+ */
+function watchLoad(): () => string {
+  const samples = [loadavg()[0] ?? 0];
+  const timer = setInterval(() => samples.push(loadavg()[0] ?? 0), LOAD_SAMPLE_MS);
+  timer.unref();
+  return () => {
+    clearInterval(timer);
+    samples.push(loadavg()[0] ?? 0);
+    return `load average ${Math.min(...samples).toFixed(1)}-${Math.max(...samples).toFixed(1)} on ${availableParallelism()} cores while measured`;
+  };
+}
+
 function target(kind: 'coldStart' | 'search' | 'save', rate: number): Target {
   const t = TARGETS[kind];
   return { value: rate > 1 ? t.throttled : t.unthrottled, why: t.why };
@@ -358,6 +376,7 @@ function phaseNote(runs: readonly ColdStart[]): string {
 }
 
 async function measureColdStarts(ctx: BenchContext, browser: BenchBrowser, seeded: SeededServer, clients: number, rate: number): Promise<ColdStart[]> {
+  const load = watchLoad();
   const runs: ColdStart[] = [];
   const count = ctx.quick ? 1 : COLD_RUNS;
   const warmup = ctx.quick ? 0 : COLD_WARMUP;
@@ -385,7 +404,7 @@ async function measureColdStarts(ctx: BenchContext, browser: BenchBrowser, seede
     ...(clients === DETAIL_SIZE ? { target: target('coldStart', rate) } : {}),
     note:
       `${browser.product}; new page per run in a synced profile, offline, served by the service worker; navigation start → first row painted (in-page MutationObserver + next frame); ` +
-      `coordinator, generateDemoOrg({ clients: ${clients} }) (${formatCount(seeded.counts.cases)} cases, ${formatCount(seeded.counts.tasks)} tasks); ${phaseNote(runs)}; p95 is the slowest of the ${stats.runs} runs`,
+      `coordinator, generateDemoOrg({ clients: ${clients} }) (${formatCount(seeded.counts.cases)} cases, ${formatCount(seeded.counts.tasks)} tasks); ${phaseNote(runs)}; p95 is the slowest of the ${stats.runs} runs; ${load()}`,
     series: { chart: 'Cold offline start to first caseload rows', line: throttleLabel(rate), x: clients, xLabel: 'clients' },
   });
   return runs;
@@ -445,6 +464,7 @@ function searchPlan(org: DemoOrg): { warmup: Keystroke[]; timed: Keystroke[][] }
 
 async function measureSearch(ctx: BenchContext, browser: BenchBrowser, seeded: SeededServer, rate: number): Promise<void> {
   const plan = searchPlan(seeded.org);
+  const load = watchLoad();
   const { page } = await coldStart(browser.context, seeded.url, rate, DETAIL_SIZE);
   try {
     await settle(page);
@@ -486,7 +506,7 @@ async function measureSearch(ctx: BenchContext, browser: BenchBrowser, seeded: S
       target: target('search', rate),
       note:
         `${browser.product}; offline, coordinator; keydown → first change outside the search form (list and count) painted, in-page; one key at a time, ${KEY_GAP_MS} ms apart, ` +
-        `typing ${typed} (every key changes the results; the count shown is checked); median in DOM ${ms(summarise(inDom).median)}`,
+        `typing ${typed} (every key changes the results; the count shown is checked); median in DOM ${ms(summarise(inDom).median)}; ${load()}`,
     });
   } finally {
     await page.close();
@@ -496,6 +516,7 @@ async function measureSearch(ctx: BenchContext, browser: BenchBrowser, seeded: S
 // --- saving a visit ----------------------------------------------------------------------------
 
 async function measureSaves(ctx: BenchContext, browser: BenchBrowser, seeded: SeededServer, rate: number): Promise<void> {
+  const load = watchLoad();
   const { page } = await coldStart(browser.context, seeded.url, rate, DETAIL_SIZE);
   try {
     await settle(page);
@@ -538,7 +559,7 @@ async function measureSaves(ctx: BenchContext, browser: BenchBrowser, seeded: Se
       target: target('save', rate),
       note:
         `${browser.product}; offline (the visit goes to the outbox), coordinator; click on Save → notes text in the client page's timeline painted, in-page; ` +
-        `a visit with notes and one follow-up task, each time for another client opened from the caseload; median in DOM ${ms(summarise(inDom).median)}`,
+        `a visit with notes and one follow-up task, each time for another client opened from the caseload; median in DOM ${ms(summarise(inDom).median)}; ${load()}`,
     });
   } finally {
     await page.close();
