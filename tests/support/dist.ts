@@ -9,7 +9,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const DIST_DIR = join(REPO_ROOT, 'dist');
+/** `RESONANCE_DIST` points the tests at another build (for example one made with `vite build --outDir`). */
+export const DIST_DIR = process.env.RESONANCE_DIST ?? join(REPO_ROOT, 'dist');
 
 /** Throws a plain instruction when dist/ has not been built. */
 export function requireBuiltDist(distDir: string = DIST_DIR): string {
