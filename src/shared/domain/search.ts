@@ -16,7 +16,7 @@
  * Within a rank, alphabetical by normalised name. Matching ignores case, accents and punctuation.
  *
  * Budget: the keystroke-to-results budget is 50 ms including rendering, so a query must take well
- * under 5 ms and a rebuild under 30 ms for 10,000 clients; search.test.ts measures both.
+ * under 5 ms and a rebuild under 30 ms for 10,000 clients; the domain benchmark suite (tests/bench/suites/domain.ts) measures both.
  */
 import { toIsoDate } from './dates';
 import { normaliseName, normalisePostcode } from './text';
