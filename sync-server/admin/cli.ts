@@ -6,14 +6,16 @@
  *   user:revoke --email E
  *   device:revoke --id DEVICE_ID
  *   kiosk:enrol --name NAME        (prints the one-time code alone on its last line)
- * Prints what it did; exits 1 with a clear message on bad input, 2 on a usage error.
+ * Prints what it did; exits 1 with a clear message on bad input, 2 on a usage error. The work itself
+ * is admin/ops.ts, shared with the coordinator's /api/admin routes; each action leaves an admin audit
+ * row with the actor `cli`.
  */
 import { parseArgs } from 'node:util';
 import { AuthService } from '../auth/service';
 import { loadConfig } from '../config';
 import { openStore } from '../storage/open';
 import type { Store } from '../storage/types';
-import { AdminError, addTeam, addUser, enrolKiosk, revokeDevice, revokeUser } from './ops';
+import { AdminError, addTeam, addUser, enrolKiosk, revokeDevice, revokeUser, teamIdsByName } from './ops';
 
 const USAGE = `Usage: npm run admin -- <command>
   team:add NAME
@@ -52,8 +54,9 @@ async function run(store: Store, command: string, args: string[], print: (line: 
     case 'user:add': {
       const { values } = parse({ email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, team: { type: 'string', multiple: true }, 'password-stdin': { type: 'boolean' } });
       if (!values['password-stdin']) throw new UsageError('user:add needs --password-stdin (passwords are never passed as arguments, which other users of the machine can see).');
-      const input = { email: required(values, 'email'), name: required(values, 'name'), role: required(values, 'role'), teams: (values.team as string[] | undefined) ?? [] };
-      const { user, teams } = await addUser(store, { ...input, password: await readStdin() });
+      const input = { email: required(values, 'email'), name: required(values, 'name'), role: required(values, 'role') };
+      const named = await teamIdsByName(store, (values.team as string[] | undefined) ?? []);
+      const { user, teams } = await addUser(store, { ...input, teamIds: named.map((t) => t.id), password: await readStdin() });
       const where = teams.length > 0 ? ` in ${teams.map((t) => `"${t.name}"`).join(', ')}` : ' in no team';
       print(`Added ${user.role} ${user.name} <${user.email ?? ''}>${where} (id ${user.id}).`);
       return;

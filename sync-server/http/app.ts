@@ -10,6 +10,7 @@ import { BODY_LIMIT_BYTES } from './body';
 import type { AppEnv, Deps } from './context';
 import { ApiError, sendError } from './errors';
 import { requestLog, requireSession } from './middleware';
+import { adminRoutes } from './routes/admin';
 import { authRoutes } from './routes/auth';
 import { metaRoutes } from './routes/meta';
 import { streamRoutes } from './routes/stream';
@@ -31,6 +32,7 @@ export function createApp(deps: Deps): Hono<AppEnv> {
   api.route('/', authRoutes(deps, session));
   api.route('/', streamRoutes(deps, session));
   api.route('/', syncRoutes(deps, session));
+  api.route('/', adminRoutes(deps, session));
   api.all('*', (c) => {
     throw new ApiError('not-found', `There is no API route ${c.req.method} ${c.req.path}.`);
   });

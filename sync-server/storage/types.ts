@@ -95,7 +95,37 @@ export interface DocumentStore {
   candidateCases(userId: string, teamIds: readonly string[]): Promise<StoredDoc[]>;
   /** Subscribe to committed changes. Returns the unsubscribe function. */
   onChange(listener: (change: Change) => void): () => void;
+  /**
+   * Subscribe to changes of who may do what (A4): a token, device or user revoked, a role or a team
+   * membership changed, by any process on the store (this instance, another instance, the admin CLI).
+   * May also fire when nothing changed (after a lost connection); listeners re-check, never assume.
+   */
+  onAccessChange(listener: () => void): () => void;
   countDocuments(): Promise<number>;
+  /** Every document of `collection` tied to one of these cases or clients (scope columns), any seq (A3). */
+  docsTouching(collection: CollectionName, caseIds: readonly string[], clientIds: readonly string[]): Promise<StoredDoc[]>;
+  /** Records the scope a pull checkpoint's fingerprint stands for; idempotent. */
+  saveScopeSnapshot(snapshot: ScopeSnapshot): Promise<void>;
+  scopeSnapshot(fingerprint: string): Promise<ScopeSnapshot | null>;
+  /** Rows a device pushed into the quarantine for `collection` after quarantine row `afterId`, in id order. */
+  quarantinedFromDevice(collection: CollectionName, deviceId: string, afterId: number, limit: number): Promise<DeviceQuarantineRow[]>;
+}
+
+/** The cases and clients in one user's scope at one time, named by a fingerprint of both lists (A3). */
+export interface ScopeSnapshot {
+  fingerprint: string;
+  userId: string;
+  caseIds: string[];
+  clientIds: string[];
+}
+
+export interface DeviceQuarantineRow {
+  /** The quarantine row's own id: increasing, so a pull checkpoint can say which rows it has seen. */
+  rowId: number;
+  documentId: string;
+  writeId: string;
+  code: string;
+  document: unknown;
 }
 
 export interface Team {
@@ -154,6 +184,23 @@ export interface AuditRecord {
   at: string;
 }
 
+/** One coordinator (or admin CLI) action on an account, device, team or setting. Append-only. */
+export interface AdminAuditInput {
+  /** The user who acted, or `cli` for the admin command line. */
+  actorId: string;
+  deviceId: string | null;
+  /** For example `user.add`, `user.deactivate`, `device.revoke`, `settings.update`. */
+  action: string;
+  targetType: 'user' | 'team' | 'device' | 'settings' | 'kiosk';
+  targetId: string;
+  /** What changed, never a secret (no passwords, hashes or codes). */
+  detail: Record<string, unknown>;
+}
+
+export interface AdminAuditRecord extends AdminAuditInput {
+  at: string;
+}
+
 export interface AccountStore {
   /** Throws `DuplicateError` when the name is taken. The id is generated when absent. */
   createTeam(name: string, id?: string): Promise<Team>;
@@ -165,6 +212,9 @@ export interface AccountStore {
   findUserById(id: string): Promise<UserRecord | null>;
   listUsers(): Promise<UserRecord[]>;
   setUserActive(id: string, active: boolean): Promise<void>;
+  /** Changes the role and/or team membership (the given teamIds replace the old ones). */
+  updateUser(id: string, changes: { role?: Role; teamIds?: readonly string[] }): Promise<void>;
+  setPasswordHash(id: string, passwordHash: string): Promise<void>;
   countUsers(): Promise<number>;
 
   /** Creates the device or moves it to `userId` (a shared tablet changes hands). */
@@ -186,6 +236,18 @@ export interface AccountStore {
 
   listQuarantine(authorId: string): Promise<QuarantineRecord[]>;
   listAudit(limit: number): Promise<AuditRecord[]>;
+  /** Audit rows of the given documents, newest first, at most `limit`. */
+  listAuditForDocuments(documentIds: readonly string[], limit: number): Promise<AuditRecord[]>;
+  /**
+   * The documents a client's audit trail covers: the client, every document naming it (cases,
+   * visits, tasks, feedback…) and every document of its cases. Reads the scope columns only.
+   */
+  clientRecordIds(clientId: string): Promise<{ collection: string; id: string }[]>;
+  appendAdminAudit(entry: AdminAuditInput): Promise<void>;
+  /** Newest first, at most `limit`. */
+  listAdminAudit(limit: number): Promise<AdminAuditRecord[]>;
+  getSetting(key: string): Promise<string | null>;
+  setSetting(key: string, value: string): Promise<void>;
 }
 
 export interface Store extends DocumentStore, AccountStore {

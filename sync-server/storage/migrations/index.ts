@@ -5,6 +5,8 @@
  * because rolling back a store that devices have already synced from would lose their writes.
  */
 import { initial } from './20250601120000_initial';
+import { admin } from './20261129031000_admin';
+import { accessEpoch } from './20261129033000_access_epoch';
 
 export interface Migration {
   /** `YYYYMMDDHHMMSS_name`; sorting the ids gives the order. */
@@ -13,4 +15,4 @@ export interface Migration {
   postgres: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [initial];
+export const MIGRATIONS: readonly Migration[] = [initial, admin, accessEpoch];

@@ -6,7 +6,7 @@ import type { Pool } from 'pg';
 import { newId } from '#shared/lib/ids';
 import type { Role } from '#shared/domain/roles';
 import type { CollectionName } from '#shared/schemas/index';
-import { DuplicateError, type AccountStore, type AuditRecord, type DeviceRecord, type QuarantineRecord, type UserRecord } from '../types';
+import { DuplicateError, type AccountStore, type AdminAuditRecord, type AuditRecord, type DeviceRecord, type QuarantineRecord, type UserRecord } from '../types';
 
 interface UserRow {
   id: string;
@@ -57,6 +57,28 @@ function toDevice(row: DeviceRow): DeviceRecord {
     unsyncedBacklog: row.unsynced_backlog,
     revoked: row.revoked_at !== null,
     createdAt: iso(row.created_at),
+  };
+}
+
+interface AuditRow {
+  user_id: string;
+  device_id: string | null;
+  collection: string;
+  document_id: string;
+  write_id: string;
+  action: string;
+  at: Date;
+}
+
+function toAudit(r: AuditRow): AuditRecord {
+  return {
+    userId: r.user_id,
+    deviceId: r.device_id,
+    collection: r.collection,
+    documentId: r.document_id,
+    writeId: r.write_id,
+    action: r.action as AuditRecord['action'],
+    at: iso(r.at),
   };
 }
 
@@ -122,6 +144,26 @@ export function createPostgresAccounts(pool: Pool): AccountStore {
     },
     async setUserActive(id, active) {
       await pool.query('UPDATE users SET active = $2 WHERE id = $1', [id, active]);
+    },
+    async updateUser(id, changes) {
+      const db = await pool.connect();
+      try {
+        await db.query('BEGIN');
+        if (changes.role) await db.query('UPDATE users SET role = $2 WHERE id = $1', [id, changes.role]);
+        if (changes.teamIds) {
+          await db.query('DELETE FROM user_teams WHERE user_id = $1', [id]);
+          for (const teamId of new Set(changes.teamIds)) await db.query('INSERT INTO user_teams (user_id, team_id) VALUES ($1, $2)', [id, teamId]);
+        }
+        await db.query('COMMIT');
+      } catch (error) {
+        await db.query('ROLLBACK');
+        throw error;
+      } finally {
+        db.release();
+      }
+    },
+    async setPasswordHash(id, passwordHash) {
+      await pool.query('UPDATE users SET password_hash = $2 WHERE id = $1', [id, passwordHash]);
     },
     async countUsers() {
       return Number((await first<{ n: string }>('SELECT COUNT(*) AS n FROM users'))?.n ?? 0);
@@ -209,19 +251,46 @@ export function createPostgresAccounts(pool: Pool): AccountStore {
       }));
     },
     async listAudit(limit) {
-      const found = await rows<{ user_id: string; device_id: string | null; collection: string; document_id: string; write_id: string; action: string; at: Date }>(
-        'SELECT * FROM audit ORDER BY id DESC LIMIT $1',
+      return (await rows<AuditRow>('SELECT * FROM audit ORDER BY id DESC LIMIT $1', [limit])).map(toAudit);
+    },
+    async listAuditForDocuments(documentIds, limit) {
+      const found = await rows<AuditRow>('SELECT * FROM audit WHERE document_id = ANY($1::text[]) ORDER BY id DESC LIMIT $2', [documentIds, limit]);
+      return found.map(toAudit);
+    },
+    async clientRecordIds(clientId) {
+      return rows<{ collection: string; id: string }>(
+        `SELECT collection, id FROM documents
+         WHERE client_id = $1 OR case_id IN (SELECT id FROM documents WHERE collection = 'cases' AND client_id = $1)
+         ORDER BY collection, id`,
+        [clientId],
+      );
+    },
+    async appendAdminAudit(entry) {
+      await pool.query(
+        'INSERT INTO admin_audit (actor_id, device_id, action, target_type, target_id, detail, at) VALUES ($1, $2, $3, $4, $5, $6, now())',
+        [entry.actorId, entry.deviceId, entry.action, entry.targetType, entry.targetId, JSON.stringify(entry.detail)],
+      );
+    },
+    async listAdminAudit(limit) {
+      const found = await rows<{ actor_id: string; device_id: string | null; action: string; target_type: string; target_id: string; detail: Record<string, unknown>; at: Date }>(
+        'SELECT * FROM admin_audit ORDER BY id DESC LIMIT $1',
         [limit],
       );
-      return found.map((r): AuditRecord => ({
-        userId: r.user_id,
+      return found.map((r): AdminAuditRecord => ({
+        actorId: r.actor_id,
         deviceId: r.device_id,
-        collection: r.collection,
-        documentId: r.document_id,
-        writeId: r.write_id,
-        action: r.action as AuditRecord['action'],
+        action: r.action,
+        targetType: r.target_type as AdminAuditRecord['targetType'],
+        targetId: r.target_id,
+        detail: r.detail,
         at: iso(r.at),
       }));
+    },
+    async getSetting(key) {
+      return (await first<{ value: string }>('SELECT value FROM settings WHERE key = $1', [key]))?.value ?? null;
+    },
+    async setSetting(key, value) {
+      await pool.query('INSERT INTO settings (key, value, updated_at) VALUES ($1, $2, now()) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at', [key, value]);
     },
   };
 }

@@ -6,7 +6,7 @@ import type Database from 'better-sqlite3';
 import { newId } from '#shared/lib/ids';
 import type { Role } from '#shared/domain/roles';
 import type { CollectionName } from '#shared/schemas/index';
-import { DuplicateError, type AccountStore, type AuditRecord, type DeviceRecord, type QuarantineRecord, type UserRecord } from '../types';
+import { DuplicateError, type AccountStore, type AdminAuditRecord, type AuditRecord, type DeviceRecord, type QuarantineRecord, type UserRecord } from '../types';
 
 interface UserRow {
   id: string;
@@ -55,6 +55,28 @@ function toDevice(row: DeviceRow): DeviceRecord {
     unsyncedBacklog: row.unsynced_backlog,
     revoked: row.revoked_at !== null,
     createdAt: row.created_at,
+  };
+}
+
+interface AuditRow {
+  user_id: string;
+  device_id: string | null;
+  collection: string;
+  document_id: string;
+  write_id: string;
+  action: string;
+  at: string;
+}
+
+function toAudit(r: AuditRow): AuditRecord {
+  return {
+    userId: r.user_id,
+    deviceId: r.device_id,
+    collection: r.collection,
+    documentId: r.document_id,
+    writeId: r.write_id,
+    action: r.action as AuditRecord['action'],
+    at: r.at,
   };
 }
 
@@ -119,6 +141,20 @@ export function createSqliteAccounts(db: Database.Database): AccountStore {
     },
     setUserActive(id, active) {
       run('UPDATE users SET active = ? WHERE id = ?', active ? 1 : 0, id);
+      return Promise.resolve();
+    },
+    updateUser(id, changes) {
+      db.transaction(() => {
+        if (changes.role) run('UPDATE users SET role = ? WHERE id = ?', changes.role, id);
+        if (changes.teamIds) {
+          run('DELETE FROM user_teams WHERE user_id = ?', id);
+          for (const teamId of new Set(changes.teamIds)) run('INSERT INTO user_teams (user_id, team_id) VALUES (?, ?)', id, teamId);
+        }
+      })();
+      return Promise.resolve();
+    },
+    setPasswordHash(id, passwordHash) {
+      run('UPDATE users SET password_hash = ? WHERE id = ?', passwordHash, id);
       return Promise.resolve();
     },
     countUsers() {
@@ -215,21 +251,56 @@ export function createSqliteAccounts(db: Database.Database): AccountStore {
       );
     },
     listAudit(limit) {
-      const rows = all<{ user_id: string; device_id: string | null; collection: string; document_id: string; write_id: string; action: string; at: string }>(
-        'SELECT * FROM audit ORDER BY id DESC LIMIT ?',
+      return Promise.resolve(all<AuditRow>('SELECT * FROM audit ORDER BY id DESC LIMIT ?', limit).map(toAudit));
+    },
+    listAuditForDocuments(documentIds, limit) {
+      // json_each keeps the statement to one parameter however many ids a long-running client has.
+      const rows = all<AuditRow>(
+        'SELECT * FROM audit WHERE document_id IN (SELECT value FROM json_each(?)) ORDER BY id DESC LIMIT ?',
+        JSON.stringify(documentIds), limit,
+      );
+      return Promise.resolve(rows.map(toAudit));
+    },
+    clientRecordIds(clientId) {
+      return Promise.resolve(
+        all<{ collection: string; id: string }>(
+          `SELECT collection, id FROM documents
+           WHERE client_id = ? OR case_id IN (SELECT id FROM documents WHERE collection = 'cases' AND client_id = ?)
+           ORDER BY collection, id`,
+          clientId, clientId,
+        ),
+      );
+    },
+    appendAdminAudit(entry) {
+      run(
+        'INSERT INTO admin_audit (actor_id, device_id, action, target_type, target_id, detail, at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        entry.actorId, entry.deviceId, entry.action, entry.targetType, entry.targetId, JSON.stringify(entry.detail), now(),
+      );
+      return Promise.resolve();
+    },
+    listAdminAudit(limit) {
+      const rows = all<{ actor_id: string; device_id: string | null; action: string; target_type: string; target_id: string; detail: string; at: string }>(
+        'SELECT * FROM admin_audit ORDER BY id DESC LIMIT ?',
         limit,
       );
       return Promise.resolve(
-        rows.map((r): AuditRecord => ({
-          userId: r.user_id,
+        rows.map((r): AdminAuditRecord => ({
+          actorId: r.actor_id,
           deviceId: r.device_id,
-          collection: r.collection,
-          documentId: r.document_id,
-          writeId: r.write_id,
-          action: r.action as AuditRecord['action'],
+          action: r.action,
+          targetType: r.target_type as AdminAuditRecord['targetType'],
+          targetId: r.target_id,
+          detail: JSON.parse(r.detail) as Record<string, unknown>,
           at: r.at,
         })),
       );
+    },
+    getSetting(key) {
+      return Promise.resolve(one<{ value: string }>('SELECT value FROM settings WHERE key = ?', key)?.value ?? null);
+    },
+    setSetting(key, value) {
+      run('INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at', key, value, now());
+      return Promise.resolve();
     },
   };
 }
