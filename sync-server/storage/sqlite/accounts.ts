@@ -144,13 +144,17 @@ export function createSqliteAccounts(db: Database.Database): AccountStore {
       return Promise.resolve();
     },
     updateUser(id, changes) {
-      db.transaction(() => {
-        if (changes.role) run('UPDATE users SET role = ? WHERE id = ?', changes.role, id);
-        if (changes.teamIds) {
-          run('DELETE FROM user_teams WHERE user_id = ?', id);
-          for (const teamId of new Set(changes.teamIds)) run('INSERT INTO user_teams (user_id, team_id) VALUES (?, ?)', id, teamId);
-        }
-      })();
+      try {
+        db.transaction(() => {
+          if (changes.role) run('UPDATE users SET role = ? WHERE id = ?', changes.role, id);
+          if (changes.teamIds) {
+            run('DELETE FROM user_teams WHERE user_id = ?', id);
+            for (const teamId of new Set(changes.teamIds)) run('INSERT INTO user_teams (user_id, team_id) VALUES (?, ?)', id, teamId);
+          }
+        })();
+      } catch (error) {
+        return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+      }
       return Promise.resolve();
     },
     setPasswordHash(id, passwordHash) {
