@@ -6,9 +6,16 @@
  *
  * A change pokes a caller only if at least one changed document is one they may read (A1), with their
  * scope reloaded after any case changes (a newly shared case widens it).
+ *
+ * Revocation (A4): besides every heartbeat, the stream re-checks its token whenever the store reports
+ * an access change (a token, device or user revoked, a role or team changed, by any instance or the
+ * admin CLI), so a revoked device's stream ends within about a second, with an `error` event carrying
+ * the same code as HTTP would (`device-revoked` and `user-revoked` with `details.wipe`). A re-check
+ * that succeeds refreshes the caller's role and teams, so a changed role or team narrows pokes at once.
  */
 import type { CollectionName } from '#shared/schemas/index';
 import { canRead, readsNothing, type AccessContext } from '../access/index';
+import type { AccessUser } from '../access/index';
 import type { AuthService, Session } from '../auth/service';
 import { ApiError } from '../http/errors';
 import { loadScope } from '../replication/service';
@@ -28,16 +35,26 @@ export function sseEvent(data: unknown, event?: string): string {
   return `${event ? `event: ${event}\n` : ''}data: ${JSON.stringify(data)}\n\n`;
 }
 
+function toAccessUser(session: Session): AccessUser {
+  return { id: session.user.id, role: session.user.role, teamIds: [...session.user.teamIds] };
+}
+
 export class Subscriber {
   private ctx: AccessContext | null = null;
   private queue: Promise<void> = Promise.resolve();
   private readonly timer: NodeJS.Timeout;
-  private readonly unsubscribe: () => void;
+  private readonly unsubscribeChanges: () => void;
+  private readonly unsubscribeAccess: () => void;
   private closed = false;
+  private user: AccessUser;
 
   constructor(private readonly options: SubscriberOptions) {
-    this.unsubscribe = options.store.onChange((change) => {
+    this.user = toAccessUser(options.session);
+    this.unsubscribeChanges = options.store.onChange((change) => {
       this.enqueue(() => this.handle(change));
+    });
+    this.unsubscribeAccess = options.store.onAccessChange(() => {
+      this.recheck();
     });
     this.timer = setInterval(() => {
       this.heartbeat();
@@ -53,7 +70,7 @@ export class Subscriber {
 
   private async handle(change: Change): Promise<void> {
     if (this.closed) return;
-    const { user } = this.options.session;
+    const { user } = this;
     if (change.lost) return this.poke(change.collection);
     if (readsNothing(user)) return;
     if (user.role !== 'coordinator' && !this.ctx) {
@@ -78,7 +95,12 @@ export class Subscriber {
   recheck(): void {
     this.enqueue(async () => {
       try {
-        await this.options.auth.authenticate(this.options.token);
+        const session = await this.options.auth.authenticate(this.options.token);
+        const next = toAccessUser(session);
+        if (next.role !== this.user.role || next.teamIds.join() !== this.user.teamIds.join()) {
+          this.user = next;
+          this.ctx = null;
+        }
       } catch (error) {
         if (!(error instanceof ApiError)) throw error;
         this.close(sseEvent({ error: { code: error.code, message: error.message, details: error.details } }, 'error'));
@@ -92,7 +114,8 @@ export class Subscriber {
     if (lastEvent) this.options.send(lastEvent);
     this.closed = true;
     clearInterval(this.timer);
-    this.unsubscribe();
+    this.unsubscribeChanges();
+    this.unsubscribeAccess();
     this.options.end();
   }
 
@@ -101,6 +124,7 @@ export class Subscriber {
     if (this.closed) return;
     this.closed = true;
     clearInterval(this.timer);
-    this.unsubscribe();
+    this.unsubscribeChanges();
+    this.unsubscribeAccess();
   }
 }

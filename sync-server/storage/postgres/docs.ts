@@ -19,7 +19,33 @@ import type { CollectionName } from '#shared/schemas/index';
 import type { DocData } from '#shared/lib/validate';
 import { ChangeHub } from '../change-hub';
 import { assigneePattern, scopeColumns } from '../scope-columns';
-import type { Actor, BatchOutcome, DecideBatch, DocumentStore, StoredDoc } from '../types';
+import type { Actor, BatchOutcome, DecideBatch, DeviceQuarantineRow, DocumentStore, StoredDoc } from '../types';
+
+/**
+ * Access-change listeners per store (A4), keyed by the store's hub so listen.ts, which hears the
+ * trigger's NOTIFY `{"access":true}` on the change channel, can reach the listeners docs.ts registers.
+ */
+const accessListeners = new WeakMap<ChangeHub, Set<() => void>>();
+
+export function accessListenersOf(hub: ChangeHub): Set<() => void> {
+  let set = accessListeners.get(hub);
+  if (!set) {
+    set = new Set();
+    accessListeners.set(hub, set);
+  }
+  return set;
+}
+
+/** Tells every access listener of this store to re-check (called by listen.ts). */
+export function signalAccessChange(hub: ChangeHub): void {
+  for (const listener of [...accessListenersOf(hub)]) {
+    try {
+      listener();
+    } catch {
+      // One listener's failure is its own.
+    }
+  }
+}
 import { auditAction, lastWritePerId } from '../batch';
 
 /** Advisory lock key for seq assignment: "Reso" in ASCII, a constant no other code on the DB uses. */
@@ -177,6 +203,43 @@ export function createPostgresDocs(pool: Pool, hub: ChangeHub, channel: string):
     },
     onChange(listener) {
       return hub.subscribe(listener);
+    },
+    onAccessChange(listener) {
+      const set = accessListenersOf(hub);
+      set.add(listener);
+      return () => {
+        set.delete(listener);
+      };
+    },
+    async docsTouching(collection, caseIds, clientIds) {
+      if (caseIds.length === 0 && clientIds.length === 0) return [];
+      const { rows } = await pool.query<DocRow>(
+        `SELECT ${DOC_COLUMNS} FROM documents WHERE collection = $1 AND (case_id = ANY($2::text[]) OR client_id = ANY($3::text[])) ORDER BY seq`,
+        [collection, caseIds, clientIds],
+      );
+      return rows.map(toDoc);
+    },
+    async saveScopeSnapshot(snapshot) {
+      await pool.query(
+        `INSERT INTO scope_snapshots (fingerprint, user_id, case_ids, client_ids, created_at) VALUES ($1, $2, $3, $4, now())
+         ON CONFLICT (fingerprint) DO NOTHING`,
+        [snapshot.fingerprint, snapshot.userId, JSON.stringify(snapshot.caseIds), JSON.stringify(snapshot.clientIds)],
+      );
+    },
+    async scopeSnapshot(fingerprint) {
+      const { rows } = await pool.query<{ fingerprint: string; user_id: string; case_ids: string[]; client_ids: string[] }>(
+        'SELECT fingerprint, user_id, case_ids, client_ids FROM scope_snapshots WHERE fingerprint = $1',
+        [fingerprint],
+      );
+      const row = rows[0];
+      return row ? { fingerprint: row.fingerprint, userId: row.user_id, caseIds: row.case_ids, clientIds: row.client_ids } : null;
+    },
+    async quarantinedFromDevice(collection, deviceId, afterId, limit) {
+      const { rows } = await pool.query<{ id: string; document_id: string; write_id: string; code: string; document: unknown }>(
+        'SELECT id, document_id, write_id, code, document FROM quarantine WHERE device_id = $1 AND collection = $2 AND id > $3 ORDER BY id LIMIT $4',
+        [deviceId, collection, afterId, limit],
+      );
+      return rows.map((r): DeviceQuarantineRow => ({ rowId: Number(r.id), documentId: r.document_id, writeId: r.write_id, code: r.code, document: r.document }));
     },
     async countDocuments() {
       const { rows } = await pool.query<{ n: string }>('SELECT COUNT(*) AS n FROM documents');

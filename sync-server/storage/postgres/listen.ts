@@ -5,12 +5,17 @@
  *
  * If the connection drops, notices sent meanwhile are lost, so after reconnecting it emits a
  * `lost` change for every collection: every subscriber is poked and re-pulls from its checkpoint,
- * which is always safe (L1: a poke never moves a checkpoint).
+ * which is always safe (L1: a poke never moves a checkpoint), and an access change (A4) so every
+ * stream re-checks its token.
+ *
+ * The same channel carries `{"access":true}` from the database triggers of the access_epoch migration
+ * whenever a token, device or user is revoked or a role or team changes, by any process: each one
+ * makes this instance's live streams re-check their token and scope at once (A4).
  */
 import { Client, type Pool } from 'pg';
 import { COLLECTION_NAMES, isCollectionName } from '#shared/schemas/index';
 import type { ChangeHub } from '../change-hub';
-import { DOC_COLUMNS, toDoc, type ChangeNotice, type DocRow } from './docs';
+import { DOC_COLUMNS, signalAccessChange, toDoc, type ChangeNotice, type DocRow } from './docs';
 
 /** First retry after 1 s, doubling to at most 30 s: quick after a blip, gentle on a database that is down. */
 const RECONNECT_MIN_MS = 1_000;
@@ -49,6 +54,10 @@ export async function startListener(connectionString: string, options: string, p
   const connect = async (isReconnect: boolean): Promise<void> => {
     const next = new Client({ connectionString, options });
     next.on('notification', (message) => {
+      if (message.payload === '{"access":true}') {
+        signalAccessChange(hub);
+        return;
+      }
       const notice = parseNotice(message.payload);
       if (notice) deliver(notice).catch(() => undefined);
     });
@@ -59,7 +68,10 @@ export async function startListener(connectionString: string, options: string, p
     await next.query(`LISTEN "${channel}"`);
     client = next;
     delay = RECONNECT_MIN_MS;
-    if (isReconnect) for (const collection of COLLECTION_NAMES) hub.emit({ collection, docs: [], lost: true });
+    if (isReconnect) {
+      for (const collection of COLLECTION_NAMES) hub.emit({ collection, docs: [], lost: true });
+      signalAccessChange(hub);
+    }
   };
 
   const scheduleReconnect = (): void => {

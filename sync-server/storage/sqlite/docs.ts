@@ -5,6 +5,9 @@
  * writes, so `BEGIN IMMEDIATE … COMMIT` runs start to finish without interleaving. Each write takes
  * `MAX(seq) + 1` inside that transaction, so seq order is commit order and a reader can never see
  * seq n+1 before seq n. Listeners hear about a batch only after COMMIT returns.
+ *
+ * Access changes (A4) are seen by polling the trigger-maintained `access_epoch` counter while anyone
+ * listens, since another process (the admin CLI) cannot signal this one directly.
  */
 import type Database from 'better-sqlite3';
 import type { CollectionName } from '#shared/schemas/index';
@@ -12,7 +15,14 @@ import type { DocData } from '#shared/lib/validate';
 import { auditAction, lastWritePerId } from '../batch';
 import { ChangeHub } from '../change-hub';
 import { assigneePattern, scopeColumns } from '../scope-columns';
-import type { Actor, BatchOutcome, DecideBatch, DocumentStore, StoredDoc } from '../types';
+import type { Actor, BatchOutcome, DecideBatch, DeviceQuarantineRow, DocumentStore, ScopeSnapshot, StoredDoc } from '../types';
+
+/**
+ * How often live streams' access epoch is read (A4). The counter is bumped by triggers in whichever
+ * process revokes (the admin CLI included); one indexed single-row read a second is negligible and
+ * bounds how long a revoked device's open stream survives.
+ */
+export const ACCESS_POLL_MS = 1_000;
 
 interface DocRow {
   collection: string;
@@ -63,6 +73,43 @@ export function createSqliteDocs(db: Database.Database, hub: ChangeHub): Documen
     `SELECT ${COLUMNS} FROM documents WHERE collection = ? AND seq > ? ORDER BY seq LIMIT ?`,
   );
   const count = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM documents');
+
+  const epoch = db.prepare<[], { n: number }>('SELECT n FROM access_epoch WHERE id = 1');
+  const touching = db.prepare<[string, string, string], DocRow>(
+    `SELECT ${COLUMNS} FROM documents WHERE collection = ?
+       AND (case_id IN (SELECT value FROM json_each(?)) OR client_id IN (SELECT value FROM json_each(?))) ORDER BY seq`,
+  );
+  const insertSnapshot = db.prepare(
+    'INSERT INTO scope_snapshots (fingerprint, user_id, case_ids, client_ids, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (fingerprint) DO NOTHING',
+  );
+  const selectSnapshot = db.prepare<[string], { fingerprint: string; user_id: string; case_ids: string; client_ids: string }>(
+    'SELECT fingerprint, user_id, case_ids, client_ids FROM scope_snapshots WHERE fingerprint = ?',
+  );
+  const selectQuarantine = db.prepare<[string, string, number, number], { id: number; document_id: string; write_id: string; code: string; document: string }>(
+    'SELECT id, document_id, write_id, code, document FROM quarantine WHERE device_id = ? AND collection = ? AND id > ? ORDER BY id LIMIT ?',
+  );
+  const accessListeners = new Set<() => void>();
+  let accessTimer: NodeJS.Timeout | null = null;
+  let lastEpoch = -1;
+  const pollAccess = (): void => {
+    if (!db.open) return;
+    let n: number;
+    try {
+      n = epoch.get()?.n ?? 0;
+    } catch {
+      return; // Busy or closing: try again next tick.
+    }
+    if (lastEpoch !== -1 && n !== lastEpoch) {
+      for (const listener of [...accessListeners]) {
+        try {
+          listener();
+        } catch {
+          // One listener's failure is its own.
+        }
+      }
+    }
+    lastEpoch = n;
+  };
 
   function applySync<R>(collection: CollectionName, ids: readonly string[], actor: Actor, decide: DecideBatch<R>): BatchOutcome<R> {
     const current = new Map<string, StoredDoc>();
@@ -126,6 +173,46 @@ export function createSqliteDocs(db: Database.Database, hub: ChangeHub): Documen
     },
     countDocuments() {
       return Promise.resolve(count.get()?.n ?? 0);
+    },
+    onAccessChange(listener) {
+      accessListeners.add(listener);
+      if (!accessTimer) {
+        lastEpoch = -1;
+        pollAccess();
+        accessTimer = setInterval(pollAccess, ACCESS_POLL_MS);
+        accessTimer.unref();
+      }
+      return () => {
+        accessListeners.delete(listener);
+        if (accessListeners.size === 0 && accessTimer) {
+          clearInterval(accessTimer);
+          accessTimer = null;
+        }
+      };
+    },
+    docsTouching(collection, caseIds, clientIds) {
+      if (caseIds.length === 0 && clientIds.length === 0) return Promise.resolve([]);
+      return Promise.resolve(touching.all(collection, JSON.stringify(caseIds), JSON.stringify(clientIds)).map(toDoc));
+    },
+    saveScopeSnapshot(snapshot: ScopeSnapshot) {
+      insertSnapshot.run(snapshot.fingerprint, snapshot.userId, JSON.stringify(snapshot.caseIds), JSON.stringify(snapshot.clientIds), new Date().toISOString());
+      return Promise.resolve();
+    },
+    scopeSnapshot(fingerprint) {
+      const row = selectSnapshot.get(fingerprint);
+      if (!row) return Promise.resolve(null);
+      return Promise.resolve({
+        fingerprint: row.fingerprint,
+        userId: row.user_id,
+        caseIds: JSON.parse(row.case_ids) as string[],
+        clientIds: JSON.parse(row.client_ids) as string[],
+      });
+    },
+    quarantinedFromDevice(collection, deviceId, afterId, limit) {
+      const rows = selectQuarantine.all(deviceId, collection, afterId, limit);
+      return Promise.resolve(
+        rows.map((r): DeviceQuarantineRow => ({ rowId: r.id, documentId: r.document_id, writeId: r.write_id, code: r.code, document: JSON.parse(r.document) as unknown })),
+      );
     },
   };
 }
