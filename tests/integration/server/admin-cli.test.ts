@@ -63,4 +63,14 @@ describe.each(adapters())('admin CLI ($name)', (adapter) => {
       expect(result.stderr).toMatch(message);
     });
   });
+
+  it('what the CLI does lands in the append-only admin audit, with the actor "cli" and no secrets', async () => {
+    const entries = await h.server.store.listAdminAudit(50);
+    const actions = entries.map((e) => e.action);
+    expect(actions).toEqual(expect.arrayContaining(['team.add', 'user.add', 'user.deactivate', 'kiosk.enrol-code']));
+    expect(entries.every((e) => e.actorId === 'cli' && e.deviceId === null)).toBe(true);
+    expect(JSON.stringify(entries)).not.toContain('a-long-enough-password');
+    // Rejected commands add nothing: only the successful ones above are recorded.
+    expect(entries.filter((e) => e.action === 'user.add')).toHaveLength(1);
+  });
 });
