@@ -7,6 +7,7 @@ import type { DocData } from '#shared/lib/validate';
 import { EMPTY_SCOPE, buildScope, canRead, readsNothing, type AccessContext, type AccessUser, type Scope } from '../access/index';
 import type { Store } from '../storage/types';
 import { decidePush } from './push-plan';
+import { catchUp, quarantineRemovals, snapshotOf } from './scope-pull';
 import { PULL_LIMIT_MAX, toWire, type Checkpoint, type PushRow } from './wire';
 
 export interface Caller {
@@ -58,24 +59,56 @@ export interface PullPage {
  * Documents after the checkpoint that the caller may read, in seq (commit) order, at most `limit`.
  * Rows are scanned by seq and filtered until `limit` are found or the end is reached; the checkpoint
  * is the last row scanned, so rows the caller may not read are not scanned again next time.
+ *
+ * For workers and helpers, scope changes come first (A3, scope-pull.ts): removals owed for their own
+ * held-back changes, then the catch-up of what entered or left their scope since the checkpoint.
  */
 export async function pullPage(store: Store, caller: Caller, collection: CollectionName, from: Checkpoint, limit: number): Promise<PullPage> {
   const { user } = caller;
   if (readsNothing(user)) return { documents: [], checkpoint: from };
   if (user.role === 'coordinator') {
-    const docs = await store.pullSince(collection, from.seq, limit);
-    return { documents: docs.map(toWire), checkpoint: { seq: docs.at(-1)?.seq ?? from.seq } };
+    // A checkpoint this person was issued while they had a narrower role: everything is visible now,
+    // so send it all again.
+    const narrower = from.scope === undefined ? null : await store.scopeSnapshot(from.scope);
+    const after = narrower?.userId === user.id ? 0 : from.seq;
+    const docs = await store.pullSince(collection, after, limit);
+    return { documents: docs.map(toWire), checkpoint: { seq: docs.at(-1)?.seq ?? after } };
   }
   const ctx: AccessContext = { scope: await loadScope(store, user), existingCaseIds: new Set() };
+  const snapshot = snapshotOf(user, ctx.scope);
+  const fp = snapshot.fingerprint;
+  if (from.scope !== fp) await store.saveScopeSnapshot(snapshot);
+  const owed = await quarantineRemovals(store, user, caller.deviceId, collection, ctx, from.q ?? 0);
+  const documents: DocData[] = [...owed.documents];
+  let after = from.seq;
+  if (from.seq > 0 && from.scope !== fp) {
+    const old = from.scope === undefined ? null : await store.scopeSnapshot(from.scope);
+    if (!old || old.userId !== user.id) {
+      // The scope this copy reflects is unknown (a checkpoint from before scopes were tracked, or a
+      // role change): send everything visible again. Additions are complete; removals cannot be named.
+      after = 0;
+    } else {
+      const step = await catchUp(store, user, collection, ctx, old, from.to === fp ? (from.c ?? 0) : 0, Math.max(limit - documents.length, 1));
+      documents.push(...step.documents);
+      if (!step.done) return { documents, checkpoint: { seq: from.seq, scope: old.fingerprint, to: fp, c: step.c, q: owed.q } };
+    }
+  }
+  const page = await scan(store, user, collection, ctx, after, limit - documents.length);
+  documents.push(...page.documents);
+  return { documents, checkpoint: { seq: page.cursor, scope: fp, q: owed.q } };
+}
+
+async function scan(store: Store, user: AccessUser, collection: CollectionName, ctx: AccessContext, from: number, limit: number): Promise<{ documents: DocData[]; cursor: number }> {
   const documents: DocData[] = [];
-  let cursor = from.seq;
+  let cursor = from;
+  if (limit <= 0) return { documents, cursor };
   for (;;) {
     const chunk = await store.pullSince(collection, cursor, SCAN_CHUNK);
     for (const doc of chunk) {
       cursor = doc.seq;
       if (canRead(user, collection, doc.data, ctx)) documents.push(toWire(doc));
-      if (documents.length === limit) return { documents, checkpoint: { seq: cursor } };
+      if (documents.length === limit) return { documents, cursor };
     }
-    if (chunk.length < SCAN_CHUNK) return { documents, checkpoint: { seq: cursor } };
+    if (chunk.length < SCAN_CHUNK) return { documents, cursor };
   }
 }

@@ -16,9 +16,22 @@ export const PULL_LIMIT_MAX = 1000;
 /** Used when the client names no limit: RxDB's own default pull batch size. */
 export const PULL_LIMIT_DEFAULT = 100;
 
+/**
+ * `seq`: the last commit-order position scanned (P1). For workers and helpers (A3) also `scope`, the
+ * fingerprint of the scope the device's copy reflects; while a scope change is being caught up, `to`
+ * (the fingerprint being moved to) and `c` (the seq of the last catch-up document sent); and `q`, the
+ * last quarantine row of this device already answered with a removal.
+ */
 export interface Checkpoint {
   seq: number;
+  scope?: string;
+  to?: string;
+  c?: number;
+  q?: number;
 }
+
+const FINGERPRINT = /^[A-Za-z0-9_-]{1,64}$/;
+const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
 
 export interface PushRow {
   assumedMasterState: DocData | null;
@@ -39,10 +52,23 @@ export function parseCheckpoint(raw: string | undefined): Result<Checkpoint, 'ba
   }
   if (value === null) return ok({ seq: 0 });
   const seq = typeof value === 'object' && 'seq' in value ? value.seq : undefined;
-  if (typeof seq !== 'number' || !Number.isSafeInteger(seq) || seq < 0) {
-    return err('bad-request', 'The checkpoint is not one this server issued. Send back the checkpoint the server last returned, or none to start from the beginning.');
+  const bad = err('bad-request', 'The checkpoint is not one this server issued. Send back the checkpoint the server last returned, or none to start from the beginning.');
+  if (!isCount(seq)) return bad;
+  const fields = value as Record<string, unknown>;
+  const checkpoint: Checkpoint = { seq };
+  for (const key of ['scope', 'to'] as const) {
+    const v = fields[key];
+    if (v === undefined) continue;
+    if (typeof v !== 'string' || !FINGERPRINT.test(v)) return bad;
+    checkpoint[key] = v;
   }
-  return ok({ seq });
+  for (const key of ['c', 'q'] as const) {
+    const v = fields[key];
+    if (v === undefined) continue;
+    if (!isCount(v)) return bad;
+    checkpoint[key] = v;
+  }
+  return ok(checkpoint);
 }
 
 export function parseLimit(raw: string | undefined): Result<number, 'bad-request'> {

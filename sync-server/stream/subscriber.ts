@@ -5,7 +5,8 @@
  * move a checkpoint past data the device has not stored.
  *
  * A change pokes a caller only if at least one changed document is one they may read (A1), with their
- * scope reloaded after any case changes (a newly shared case widens it).
+ * scope reloaded after any case changes (a newly shared case widens it). A change to a case that was
+ * or is in scope pokes every collection, since a scope change moves documents of all of them (A3).
  *
  * Revocation (A4): besides every heartbeat, the stream re-checks its token whenever the store reports
  * an access change (a token, device or user revoked, a role or team changed, by any instance or the
@@ -13,7 +14,7 @@
  * the same code as HTTP would (`device-revoked` and `user-revoked` with `details.wipe`). A re-check
  * that succeeds refreshes the caller's role and teams, so a changed role or team narrows pokes at once.
  */
-import type { CollectionName } from '#shared/schemas/index';
+import { COLLECTION_NAMES, type CollectionName } from '#shared/schemas/index';
 import { canRead, readsNothing, type AccessContext } from '../access/index';
 import type { AccessUser } from '../access/index';
 import type { AuthService, Session } from '../auth/service';
@@ -77,8 +78,15 @@ export class Subscriber {
       this.ctx = { scope: await loadScope(this.options.store, user), existingCaseIds: new Set() };
     }
     const ctx = this.ctx ?? { scope: { caseIds: new Set(), clientIds: new Set() }, existingCaseIds: new Set() };
+    if (change.collection === 'cases' && user.role !== 'coordinator') {
+      // A case that enters or leaves the scope moves its client, visits, tasks and feedback too (A3):
+      // poke every collection so the device pulls its catch-up or removals now, not at its next timer.
+      const moved = change.docs.some((doc) => ctx.scope.caseIds.has(doc.id) || canRead(user, 'cases', doc.data, ctx));
+      this.ctx = null; // scope may have changed: reload on next change
+      if (moved) for (const collection of ['cases' as const, ...COLLECTION_NAMES.filter((c) => c !== 'cases')]) this.poke(collection);
+      return;
+    }
     if (change.docs.some((doc) => canRead(user, change.collection, doc.data, ctx))) this.poke(change.collection);
-    if (change.collection === 'cases') this.ctx = null; // scope may have changed: reload on next change
   }
 
   private poke(collection: CollectionName): void {
