@@ -58,7 +58,7 @@ export default tseslint.config(
   layer(['src/ui/**'], ['db', 'sync', 'features', 'app'], [noRuntime(['rxdb', 'rxdb/*', 'dexie'], 'src/ui is presentational: no data access.')]),
   layer(['src/features/**'], ['app']),
   // Features do not import each other; what they share lives in src/features/common.
-  ...['caseload', 'clients', 'cases', 'visits', 'tasks', 'feedback', 'conflicts', 'unsynced', 'session', 'coordinator', 'kiosk', 'assisted'].map((name) => ({
+  ...['caseload', 'clients', 'cases', 'visits', 'tasks', 'feedback', 'conflicts', 'unsynced', 'session', 'coordinator', 'kiosk', 'assisted', 'admin'].map((name) => ({
     files: [`src/features/${name}/**`],
     rules: {
       '@typescript-eslint/no-restricted-imports': [

@@ -48,6 +48,7 @@ export function AppLayout() {
     ...(hasPage('tasks') ? [{ to: '/tasks', label: 'Tasks due' }] : []),
     ...(hasPage('feedback') ? [{ to: '/feedback/new', label: 'Feedback' }] : []),
     ...(isCoordinator && hasPage('conflicts') ? [{ to: '/conflicts', label: 'Conflicts' }] : []),
+    ...(isCoordinator ? [{ to: '/admin/people', label: 'People' }, { to: '/admin/devices', label: 'Devices' }] : []),
   ];
 
   return (

@@ -1,6 +1,7 @@
 /**
- * Case writes: open (after validateCaseForm), close (domain closeCase) and reopen (domain
- * reopenCase). Each returns the domain's expected failure as a value and lets storage failures
+ * Case writes: open (after validateCaseForm), close (domain closeCase), reopen (domain
+ * reopenCase) and assign/share (assignment.ts, coordinators; an ordinary local write that syncs
+ * like any edit). Each returns the domain's expected failure as a value and lets storage failures
  * throw as StorageError for the page to show.
  */
 import type { ResonanceDatabase } from '#db/database';
@@ -9,6 +10,7 @@ import { closeCase, reopenCase, type CloseCaseError } from '#shared/domain/cases
 import type { CaseFormValue } from '#shared/domain/forms';
 import { err, ok, type Result } from '#shared/lib/result';
 import type { Case, Client } from '#shared/schemas/index';
+import { assignmentPatch, type AssignmentError, type AssignmentInput } from './assignment';
 
 export interface OpenCaseInput {
   client: Pick<Client, 'id' | 'teamId'>;
@@ -49,5 +51,17 @@ export async function closeCaseCommand(
 export async function reopenCaseCommand(db: ResonanceDatabase, c: Pick<Case, 'id' | 'status'>, now: Date = new Date()): Promise<Result<Case, 'already-open'>> {
   const patch = reopenCase(c);
   if (!patch.ok) return err(patch.code, patch.message);
+  return ok(await updateDoc(db, 'cases', c.id, patch.value, now));
+}
+
+export async function assignCaseCommand(
+  db: ResonanceDatabase,
+  c: Pick<Case, 'id' | 'assignedTo' | 'sharedWithTeam'>,
+  input: AssignmentInput,
+  knownPeople: ReadonlySet<string>,
+  now: Date = new Date(),
+): Promise<Result<Case, AssignmentError>> {
+  const patch = assignmentPatch(c, input, knownPeople);
+  if (!patch.ok) return patch;
   return ok(await updateDoc(db, 'cases', c.id, patch.value, now));
 }

@@ -16,12 +16,14 @@ export interface CasesSectionProps {
   currentUserId: string;
   /** Names from the people directory; colleagues not in it yet are counted. */
   nameOf: NameOf;
+  /** A coordinator also gets "Assign or share" on each case (src/features/cases/AssignCasePage). */
+  canAssign?: boolean;
 }
 
 const byOpenThenNewest = (a: Readonly<Case>, b: Readonly<Case>): number =>
   a.status !== b.status ? (a.status === 'open' ? -1 : 1) : a.openedAt < b.openedAt ? 1 : a.openedAt > b.openedAt ? -1 : 0;
 
-export function CasesSection({ clientId, cases, currentUserId, nameOf }: CasesSectionProps) {
+export function CasesSection({ clientId, cases, currentUserId, nameOf, canAssign = false }: CasesSectionProps) {
   const client = encodeURIComponent(clientId);
   return (
     <section className="rs-section" aria-labelledby="cases-heading">
@@ -72,6 +74,11 @@ export function CasesSection({ clientId, cases, currentUserId, nameOf }: CasesSe
                   <Link to={`/feedback/new?client=${client}&case=${caseId}`} className={buttonClass('secondary')}>
                     Add feedback{named}
                   </Link>
+                  {canAssign ? (
+                    <Link to={`/cases/${caseId}/assign`} className={buttonClass('secondary')}>
+                      Assign or share{named}
+                    </Link>
+                  ) : null}
                 </div>
               </li>
             );

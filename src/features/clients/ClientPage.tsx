@@ -82,7 +82,7 @@ export default function ClientPage() {
               Saved on this device. It will sync when you are online.
             </Banner>
           ) : null}
-          <CasesSection clientId={clientId} cases={cases} currentUserId={userId} nameOf={people.nameOf} />
+          <CasesSection clientId={clientId} cases={cases} currentUserId={userId} nameOf={people.nameOf} canAssign={session.user.role === 'coordinator'} />
           <Timeline items={timeline} cases={cases ?? []} currentUserId={userId} today={today} nameOf={people.nameOf} />
           <section className="rs-section" aria-labelledby="details-heading">
             <div className="cp-section-heading">
@@ -92,6 +92,11 @@ export default function ClientPage() {
               </Link>
             </div>
             <ClientDetails client={client} teamName={people.teamName} currentUserId={userId} nameOf={people.nameOf} />
+            {session.user.role === 'coordinator' ? (
+              <p>
+                <Link to={`/clients/${encoded}/audit`}>Audit trail: who changed this client’s records</Link>
+              </p>
+            ) : null}
           </section>
           <ConsentSection clientId={clientId} consents={client.consents ?? []} currentUserId={userId} />
         </>
