@@ -3,6 +3,7 @@
  * a collection with changes; the device answers by pulling from its checkpoint, so the stream can
  * never move a checkpoint past stored data. On every (re)connect everything is re-pulled, since
  * pokes sent while disconnected were missed. Reconnects back off so a down server is not hammered.
+ * An `error` event (token, device or user revoked, A4) is fatal at once, like the HTTP 401 it mirrors.
  */
 import { apiFetch, SyncError, type ApiOptions } from './api';
 import { readSse } from './sse';
@@ -15,6 +16,18 @@ export interface LiveHandlers {
   onPoke(collection: string): void;
   /** A fatal answer (signed out, device revoked): the loop stops. */
   onFatal(error: SyncError): void;
+}
+
+/** The SyncError an `error` event stands for: the same code as the HTTP 401 would map to. */
+export function streamError(data: string): SyncError {
+  let body: { error?: { code?: unknown; message?: unknown; details?: { wipe?: unknown } | null } } = {};
+  try {
+    body = JSON.parse(data) as typeof body;
+  } catch {
+    // Not JSON: treated as a plain sign-out below.
+  }
+  const message = typeof body.error?.message === 'string' ? body.error.message : 'Sign in again.';
+  return new SyncError(body.error?.details?.wipe === true ? 'device-revoked' : 'unauthenticated', message, 401);
 }
 
 export function runLiveStream(api: ApiOptions, handlers: LiveHandlers): { stop(): void; reconnectNow(): void } {
@@ -38,6 +51,9 @@ export function runLiveStream(api: ApiOptions, handlers: LiveHandlers): { stop()
         attempt = 0;
         handlers.onConnect();
         for await (const ev of readSse(res)) {
+          // The server ends a stream whose token, device or user was revoked with an `error` event in
+          // the HTTP error envelope (A4): act on it now instead of on the next reconnect's 401.
+          if (ev.event === 'error') throw streamError(ev.data);
           if (ev.event !== 'message') continue;
           const parsed = JSON.parse(ev.data) as { collection?: unknown };
           if (typeof parsed.collection === 'string') handlers.onPoke(parsed.collection);

@@ -5,6 +5,12 @@
  *   POST /api/sync/v1/{collection}/{schemaVersion}/push
  * RxDB stores a checkpoint only after the documents it covers (D3). Pokes from the live stream
  * arrive through `resync$` and make RxDB pull from its checkpoint (L1).
+ *
+ * Scope (A3): the server may answer a pull with removals, deleted stubs of documents that left this
+ * user's scope, carrying no content. RxDB stores them like any pulled state, so the document leaves
+ * the local database (its content overwritten, not just hidden) and nothing is pushed back: a state
+ * from the server is never pushed. A document with an unsynced local change keeps it until pushed;
+ * the server holds that change back (C4, kept for a coordinator) and the next pull removes it.
  */
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
 import type { RxCollection, RxReplicationPullStreamItem, WithDeleted } from 'rxdb';
@@ -76,7 +82,12 @@ export function replicateCollection(db: ResonanceDatabase, name: CollectionName,
         const conflicted = new Set(conflicts.map((d) => d.id));
         const rejected = Number(res.headers.get('x-resonance-quarantined') ?? '0') > 0 ? await fetchQuarantine(api, name) : [];
         const rejectedIds = new Set(rejected.map((r) => r.documentId));
-        if (rejected.length > 0) await markRejected(db, rejected.map((r) => ({ ...r, collection: name })));
+        if (rejected.length > 0) {
+          await markRejected(db, rejected.map((r) => ({ ...r, collection: name })));
+          // A change held back because the record left this user's scope is answered on the next pull
+          // with the record's removal (A3): pull now rather than at the next poke or timer.
+          if (rejected.some((r) => r.code === 'forbidden')) setTimeout(() => resync$.next('RESYNC'), 0);
+        }
         await settleOutbox(
           db,
           name,

@@ -82,6 +82,18 @@ describe('[A2] writes', () => {
     expect(canWrite(coord, 'cases', caseOwn, { ...caseOwn, assignedTo: ['ann'] }, ctx(coord)).ok).toBe(true);
   });
 
+  it('[A3] a closed case stays with its assignees but is no longer shared with the team', () => {
+    const closedShared = { ...caseShared, status: 'closed' };
+    expect(canRead(sam, 'cases', closedShared, ctx(sam))).toBe(false);
+    expect(canRead(sam, 'cases', { ...caseOwn, status: 'closed' }, ctx(sam))).toBe(true);
+    expect(buildScope(sam, [{ id: 'c-shared', data: closedShared }]).caseIds.has('c-shared')).toBe(false);
+  });
+
+  it('[A2][A3] a teammate may close a shared case but not hand it away', () => {
+    expect(canWrite(sam, 'cases', caseShared, { ...caseShared, status: 'closed' }, ctx(sam)).ok).toBe(true);
+    expect(canWrite(sam, 'cases', caseShared, { ...caseShared, status: 'closed', sharedWithTeam: false }, ctx(sam)).ok).toBe(false);
+  });
+
   it('[A2] tasks: only on cases in scope', () => {
     expect(canWrite(priya, 'tasks', null, { caseId: 'c-shared' }, ctx(priya)).ok).toBe(true);
     expect(canWrite(priya, 'tasks', { caseId: 'c-private' }, { caseId: 'c-shared' }, ctx(priya)).ok).toBe(false);

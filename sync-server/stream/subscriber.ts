@@ -32,6 +32,8 @@ export interface SubscriberOptions {
   end(): void;
 }
 
+const EMPTY_CONTEXT: AccessContext = { scope: { caseIds: new Set(), clientIds: new Set() }, existingCaseIds: new Set() };
+
 export function sseEvent(data: unknown, event?: string): string {
   return `${event ? `event: ${event}\n` : ''}data: ${JSON.stringify(data)}\n\n`;
 }
@@ -61,6 +63,10 @@ export class Subscriber {
       this.heartbeat();
     }, options.heartbeatMs);
     options.send(sseEvent({ protocol: 'v1', heartbeatMs: options.heartbeatMs }, 'hello'));
+    // The scope at connect: a later case change is compared with it to see what moved (A3).
+    if (this.user.role === 'worker' || this.user.role === 'helper') this.enqueue(async () => {
+      await this.context();
+    });
   }
 
   private enqueue(task: () => Promise<void>): void {
@@ -69,24 +75,32 @@ export class Subscriber {
     });
   }
 
+  /** The caller's scope as of the last case change this stream handled (loaded at connect). */
+  private async context(): Promise<AccessContext> {
+    this.ctx ??= { scope: await loadScope(this.options.store, this.user), existingCaseIds: new Set() };
+    return this.ctx;
+  }
+
   private async handle(change: Change): Promise<void> {
     if (this.closed) return;
     const { user } = this;
     if (change.lost) return this.poke(change.collection);
     if (readsNothing(user)) return;
-    if (user.role !== 'coordinator' && !this.ctx) {
-      this.ctx = { scope: await loadScope(this.options.store, user), existingCaseIds: new Set() };
+    if (user.role === 'coordinator') {
+      if (change.docs.some((doc) => canRead(user, change.collection, doc.data, EMPTY_CONTEXT))) this.poke(change.collection);
+      return;
     }
-    const ctx = this.ctx ?? { scope: { caseIds: new Set(), clientIds: new Set() }, existingCaseIds: new Set() };
-    if (change.collection === 'cases' && user.role !== 'coordinator') {
+    const before = await this.context();
+    if (change.collection === 'cases') {
       // A case that enters or leaves the scope moves its client, visits, tasks and feedback too (A3):
       // poke every collection so the device pulls its catch-up or removals now, not at its next timer.
-      const moved = change.docs.some((doc) => ctx.scope.caseIds.has(doc.id) || canRead(user, 'cases', doc.data, ctx));
-      this.ctx = null; // scope may have changed: reload on next change
+      this.ctx = null;
+      const after = await this.context();
+      const moved = change.docs.some((doc) => before.scope.caseIds.has(doc.id) || after.scope.caseIds.has(doc.id));
       if (moved) for (const collection of ['cases' as const, ...COLLECTION_NAMES.filter((c) => c !== 'cases')]) this.poke(collection);
       return;
     }
-    if (change.docs.some((doc) => canRead(user, change.collection, doc.data, ctx))) this.poke(change.collection);
+    if (change.docs.some((doc) => canRead(user, change.collection, doc.data, before))) this.poke(change.collection);
   }
 
   private poke(collection: CollectionName): void {

@@ -134,3 +134,86 @@ describe.each(adapters())('scope and access ($name)', (adapter) => {
     expect((await kiosk.pull('feedback')).documents).toEqual([]);
   });
 });
+
+describe.each(adapters())('scope changes over HTTP ($name)', (adapter) => {
+  let h: Harness;
+  let coord: Client;
+  let sam: Client;
+  let samId: string;
+  let coordId: string;
+
+  beforeAll(async () => {
+    h = await startHarness(adapter);
+    await h.server.store.createTeam('North', 'north');
+    coordId = (await addUser(h.server, { email: 'coord@example.org', role: 'coordinator', teamIds: ['north'] })).id;
+    samId = (await addUser(h.server, { email: 'sam@example.org', role: 'worker', teamIds: ['north'] })).id;
+    [coord, sam] = await Promise.all([login(h.url, 'coord@example.org'), login(h.url, 'sam@example.org')]);
+  });
+
+  afterAll(async () => {
+    await h.close();
+  });
+
+  /** Pulls from `checkpoint` until an empty page; returns the documents and the last checkpoint. */
+  async function pullFrom(api: Client, collection: string, checkpoint: unknown, limit = 100) {
+    const docs: Doc[] = [];
+    let cp = checkpoint;
+    for (;;) {
+      const page = await api.pull(collection, cp, limit);
+      docs.push(...page.documents);
+      cp = page.checkpoint;
+      if (page.documents.length === 0) return { docs, checkpoint: cp };
+    }
+  }
+
+  it('[A3] a newly assigned case\'s older visits are sent; a reassigned case\'s visits come back as content-free removals', async () => {
+    const cl = clientDoc({ teamId: 'north', createdBy: coordId });
+    const k = caseDoc({ clientId: cl.id, teamId: 'north', assignedTo: [coordId] });
+    const visits = Array.from({ length: 5 }, (_, i) => visitDoc({ caseId: k.id, clientId: cl.id, by: coordId, notes: `Secret ${i}` }));
+    await coord.push('clients', [create(cl)]);
+    await coord.push('cases', [create(k)]);
+    await coord.push('visits', visits.map(create));
+    const start = await pullFrom(sam, 'visits', undefined);
+    expect(start.docs).toEqual([]);
+    const assigned = edit(k, { assignedTo: [samId] });
+    expect(await (await coord.push('cases', [update(k, assigned)])).json()).toEqual([]);
+    // Paged at 2 so the catch-up itself spans pages.
+    const after = await pullFrom(sam, 'visits', start.checkpoint, 2);
+    expect(ids(after.docs)).toEqual(ids(visits));
+    expect(after.docs.every((d) => d._deleted === false && String(d.notes).startsWith('Secret'))).toBe(true);
+    const [stored] = await h.server.store.getDocs('cases', [String(k.id)]);
+    const reassigned = edit({ ...stored?.data, _deleted: false }, { assignedTo: [coordId] });
+    expect(await (await coord.push('cases', [update({ ...stored?.data, _deleted: false }, reassigned)])).json()).toEqual([]);
+    const removed = await pullFrom(sam, 'visits', after.checkpoint, 2);
+    expect(ids(removed.docs)).toEqual(ids(visits));
+    for (const d of removed.docs) {
+      expect(d._deleted).toBe(true);
+      expect(JSON.stringify(d)).not.toContain('Secret');
+    }
+    const cases = await pullFrom(sam, 'cases', undefined);
+    expect(cases.docs).toEqual([]);
+    // Nothing was deleted on the server.
+    expect((await pullAll(coord, 'visits')).filter((v) => v.caseId === k.id && v._deleted === false)).toHaveLength(5);
+    // A later pull from the new checkpoint sends nothing again.
+    expect((await sam.pull('visits', removed.checkpoint)).documents).toEqual([]);
+  });
+
+  it('[A3] the case document itself comes back as a removal when it leaves the scope', async () => {
+    const k = caseDoc({ clientId: 'cl-x', teamId: 'north', assignedTo: [samId] });
+    await coord.push('cases', [create(k)]);
+    const first = await pullFrom(sam, 'cases', undefined);
+    expect(ids(first.docs)).toContain(k.id);
+    const [stored] = await h.server.store.getDocs('cases', [String(k.id)]);
+    const base = { ...stored?.data, _deleted: false };
+    await coord.push('cases', [update(base, edit(base, { assignedTo: [coordId] }))]);
+    const next = await pullFrom(sam, 'cases', first.checkpoint);
+    expect(next.docs).toEqual([expect.objectContaining({ id: k.id, _deleted: true, assignedTo: [] })]);
+  });
+
+  it('[A1] a checkpoint with a forged scope fingerprint or cursor is refused', async () => {
+    for (const bad of [{ seq: 1, scope: 'x y' }, { seq: 1, c: -1 }, { seq: 1, q: 'a' }, { seq: 1, to: 5 }]) {
+      const res = await sam.get(`/api/sync/v1/visits/0/pull?checkpoint=${encodeURIComponent(JSON.stringify(bad))}`);
+      expect(res.status).toBe(400);
+    }
+  });
+});

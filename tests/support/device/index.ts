@@ -72,6 +72,10 @@ export class Device {
   get(collection: CollectionName, id: string): Promise<Doc | null> {
     return this.call({ op: 'get', collection, id });
   }
+  /** The stored row for `id` as the storage holds it, deleted rows included (null when none). */
+  raw(collection: CollectionName, id: string): Promise<Doc | null> {
+    return this.call({ op: 'raw', collection, id });
+  }
   outbox(): Promise<Doc[]> {
     return this.call({ op: 'outbox' });
   }

@@ -14,6 +14,7 @@ export type DeviceOp =
   | { op: 'remove'; collection: CollectionName; id: string }
   | { op: 'find'; collection: CollectionName }
   | { op: 'get'; collection: CollectionName; id: string }
+  | { op: 'raw'; collection: CollectionName; id: string }
   | { op: 'outbox' }
   | { op: 'setOffline'; offline: boolean }
   | { op: 'syncNow' }

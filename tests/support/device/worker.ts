@@ -79,6 +79,12 @@ async function handle(req: DeviceRequest): Promise<unknown> {
       const coll = need(db, 'db').collections[req.collection] as unknown as RxCollection<Record<string, unknown>>;
       return (await coll.findOne(req.id).exec())?.toJSON() ?? null;
     }
+    case 'raw': {
+      // What the storage itself holds for this id, deleted or not: proves a removal left no content.
+      const coll = need(db, 'db').collections[req.collection] as unknown as RxCollection<Record<string, unknown>>;
+      const [doc] = await coll.storageInstance.findDocumentsById([req.id], true);
+      return doc ?? null;
+    }
     case 'outbox':
       return (await need(db, 'db').outbox.find().exec()).map((d) => d.toJSON());
     case 'setOffline':
