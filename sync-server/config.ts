@@ -31,6 +31,11 @@ export interface ServerConfig {
   loginFailuresPerAddress: number;
   /** Interval of the stream's heartbeat comment (and token re-check). */
   heartbeatMs: number;
+  /**
+   * Server key for each tablet's `deviceKeySecret` (auth/device-key.ts), from RESONANCE_KEY_SECRET.
+   * Null: a key file is created once in dataDir (mode 0600). Several instances must share one.
+   */
+  keySecret: string | null;
 }
 
 /**
@@ -79,6 +84,7 @@ export function defaultConfig(env: NodeJS.ProcessEnv = {}): ServerConfig {
     loginFailuresPerAccount: DEFAULT_LOGIN_FAILURES_PER_ACCOUNT,
     loginFailuresPerAddress: DEFAULT_LOGIN_FAILURES_PER_ADDRESS,
     heartbeatMs: DEFAULT_HEARTBEAT_MS,
+    keySecret: null,
   };
 }
 
@@ -141,6 +147,11 @@ export function loadConfig(env: NodeJS.ProcessEnv): Result<ServerConfig, 'config
   if (logs !== undefined) config.logRequests = bool('LOG_REQUESTS', logs, problems);
   const rpm = get('RATE_LIMIT_PER_MINUTE');
   if (rpm !== undefined) config.requestsPerMinute = int('RATE_LIMIT_PER_MINUTE', rpm, 1, 1_000_000, problems);
+  const keySecret = get('RESONANCE_KEY_SECRET');
+  if (keySecret !== undefined) {
+    if (keySecret.length < 32) problems.push('RESONANCE_KEY_SECRET must be at least 32 characters (for example: openssl rand -base64 32).');
+    config.keySecret = keySecret;
+  }
   if (config.nodeEnv === 'production' && config.seedDemo) problems.push('SEED_DEMO cannot be true when NODE_ENV=production: the demo accounts share a public password.');
 
   if (problems.length > 0) return err('config', `The server configuration has ${problems.length} problem(s):\n  - ${problems.join('\n  - ')}`, problems);

@@ -7,6 +7,7 @@ import { ApiError } from '../http/errors';
 import { FailureCounter, retryAfterSeconds } from '../http/rate-limit';
 import type { DeviceRecord, Store, UserRecord } from '../storage/types';
 import { burnPasswordCheck, verifyPassword } from './passwords';
+import { deviceKeySecret, loadOrCreateKeySecret } from './device-key';
 import { ENROLMENT_CODE_TTL_MS, hashSecret, newEnrolmentCode, newToken, normaliseEnrolmentCode } from './tokens';
 
 const DAY_MS = 24 * 60 * 60_000;
@@ -21,6 +22,9 @@ export interface AuthOptions {
   tokenTtlDays: number;
   loginFailuresPerAccount: number;
   loginFailuresPerAddress: number;
+  /** Server key for `deviceKeySecret` (RESONANCE_KEY_SECRET); when absent, a file in dataDir. */
+  keySecret?: string | null;
+  dataDir?: string;
 }
 
 export interface DeviceInput {
@@ -33,6 +37,7 @@ const WIPE = { wipe: true };
 export class AuthService {
   private readonly accountFailures: FailureCounter;
   private readonly addressFailures: FailureCounter;
+  private serverKey: string | null = null;
 
   constructor(
     private readonly store: Store,
@@ -45,6 +50,16 @@ export class AuthService {
   async sessionUser(user: UserRecord): Promise<SessionUser> {
     const teams = await this.store.listTeams();
     return { id: user.id, name: user.name, role: user.role, teams: teams.filter((t) => user.teamIds.includes(t.id)) };
+  }
+
+  /** Read (or created) on the first login, so the admin CLI never touches the key file. */
+  private keyFor(userId: string, deviceId: string): string {
+    if (!this.serverKey) {
+      if (this.options.keySecret) this.serverKey = this.options.keySecret;
+      else if (this.options.dataDir) this.serverKey = loadOrCreateKeySecret(this.options.dataDir);
+      else throw new Error('AuthService needs keySecret or dataDir to sign people in.');
+    }
+    return deviceKeySecret(this.serverKey, userId, deviceId);
   }
 
   private checkLimits(keys: { account?: string; address: string }): void {
@@ -85,7 +100,9 @@ export class AuthService {
     if (!user.active) throw new ApiError('user-revoked', 'This account has been switched off. Ask your coordinator.', WIPE);
     this.accountFailures.reset(keys.account);
     const issued = await this.issue(user.id, input);
-    return { token: issued.token, expiresAt: issued.expiresAt, user: await this.sessionUser(user) };
+    // Only after every check (user active, device not revoked): a revoked tablet never gets it.
+    const secret = this.keyFor(user.id, input.deviceId);
+    return { token: issued.token, expiresAt: issued.expiresAt, user: await this.sessionUser(user), deviceKeySecret: secret };
   }
 
   async enrol(input: { code: string } & DeviceInput, address: string) {

@@ -1,6 +1,6 @@
 /**
  * Sign-in routes (B2): login, kiosk enrolment, logout, and who am I.
- *   POST /api/auth/login  {email, password, deviceId, deviceName} -> {token, expiresAt, user}
+ *   POST /api/auth/login  {email, password, deviceId, deviceName} -> {token, expiresAt, user, deviceKeySecret}
  *   POST /api/auth/enrol  {code, deviceId, deviceName}            -> {token, expiresAt, device, user}
  *   POST /api/auth/logout                                          -> {ok: true}
  *   GET  /api/me                                                   -> {user, device}

@@ -5,8 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashSecret } from '../../../sync-server/auth/tokens';
 import { AuthService } from '../../../sync-server/auth/service';
 import { enrolKiosk, revokeUser } from '../../../sync-server/admin/ops';
+import fs from 'node:fs';
+import path from 'node:path';
+import { KEY_SECRET_FILE } from '../../../sync-server/auth/device-key';
+import { loadConfig } from '../../../sync-server/config';
+import { startServer } from '../../../sync-server/main';
 import { adapters } from './support/adapters';
-import { PASSWORD, addUser, client, errorOf, login, startHarness, type Harness } from './support/harness';
+import { PASSWORD, addUser, client, errorOf, login, startHarness, testConfig, type Harness } from './support/harness';
 import { openStream } from './support/sse';
 
 function postJson(url: string, path: string, body: unknown): Promise<Response> {
@@ -137,5 +142,68 @@ describe.each(adapters())('login rate limits ($name)', (adapter) => {
   it('[B2] repeated failures from one address lock that address across accounts', async () => {
     for (let i = 0; i < 2; i++) expect((await attempt(`nobody${i}@example.org`, 'wrong')).status).toBe(401);
     expect(await errorOf(await attempt('other@example.org', PASSWORD))).toMatchObject({ status: 429, code: 'rate-limited' });
+  });
+});
+
+describe.each(adapters())('deviceKeySecret ($name)', (adapter) => {
+  let h: Awaited<ReturnType<typeof startHarness>>;
+
+  beforeAll(async () => {
+    h = await startHarness(adapter);
+    await addUser(h.server, { email: 'cat@example.org', name: 'Cat', role: 'worker', teamIds: [] });
+    await addUser(h.server, { email: 'dan@example.org', name: 'Dan', role: 'worker', teamIds: [] });
+  });
+
+  afterAll(async () => {
+    await h.close();
+  });
+
+  async function secretOf(email: string, deviceId: string): Promise<string | undefined> {
+    const res = await postJson(h.url, '/api/auth/login', { email, password: PASSWORD, deviceId });
+    expect(res.status).toBe(200);
+    return ((await res.json()) as { deviceKeySecret?: string }).deviceKeySecret;
+  }
+
+  it('[A4] is stable per user and device, differs across devices and users, and is never the token', async () => {
+    const first = await secretOf('cat@example.org', 'shared-tab');
+    expect(first).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(await secretOf('cat@example.org', 'shared-tab')).toBe(first);
+    expect(await secretOf('cat@example.org', 'other-tab')).not.toBe(first);
+    expect(await secretOf('dan@example.org', 'shared-tab')).not.toBe(first);
+  });
+
+  it('[A4] another server on the same DATA_DIR gives the same secret: the key file is created once, owner-only', async () => {
+    const before = await secretOf('cat@example.org', 'restart-tab');
+    const file = path.join(h.storage.dataDir ?? '', KEY_SECRET_FILE);
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+    const second = await startServer(testConfig(h.storage));
+    try {
+      const res = await postJson(second.url, '/api/auth/login', { email: 'cat@example.org', password: PASSWORD, deviceId: 'restart-tab' });
+      expect(((await res.json()) as { deviceKeySecret?: string }).deviceKeySecret).toBe(before);
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('[A4] RESONANCE_KEY_SECRET replaces the key file, and a short one is a configuration error', () => {
+    const a = loadConfig({ RESONANCE_KEY_SECRET: 'x'.repeat(40) });
+    expect(a.ok && a.value.keySecret).toBe('x'.repeat(40));
+    const b = loadConfig({ RESONANCE_KEY_SECRET: 'short' });
+    expect(b.ok).toBe(false);
+    if (!b.ok) expect(b.message).toContain('RESONANCE_KEY_SECRET must be at least 32 characters');
+  });
+
+  it('[A4] a revoked device or switched-off user gets no deviceKeySecret, only the wipe error', async () => {
+    await secretOf('dan@example.org', 'dan-lost-tab');
+    await h.server.store.revokeDevice('dan-lost-tab');
+    const res = await postJson(h.url, '/api/auth/login', { email: 'dan@example.org', password: PASSWORD, deviceId: 'dan-lost-tab' });
+    const text = await res.text();
+    expect(res.status).toBe(401);
+    expect(text).toContain('device-revoked');
+    expect(text).not.toContain('deviceKeySecret');
+    await revokeUser(h.server.store, 'dan@example.org');
+    const off = await postJson(h.url, '/api/auth/login', { email: 'dan@example.org', password: PASSWORD, deviceId: 'dan-new-tab' });
+    expect(off.status).toBe(401);
+    expect(await off.text()).not.toContain('deviceKeySecret');
   });
 });
