@@ -118,6 +118,8 @@ describe('[A2] writes', () => {
     expect(canWrite(sam, 'conflicts', open, { ...open, status: 'kept', decidedBy: 'sam' }, ctx(sam)).ok).toBe(false);
     expect(canWrite(coord, 'conflicts', open, { ...open, status: 'kept', decidedBy: 'coord' }, ctx(coord)).ok).toBe(true);
     expect(canWrite(ola, 'conflicts', null, { ...open, losingBy: 'x' }, ctx(ola)).ok).toBe(false);
+    // Their own name on a conflict about a case they cannot see does not get it into the review queue.
+    expect(canWrite(sam, 'conflicts', null, { ...open, documentId: 'c-private' }, ctx(sam)).ok).toBe(false);
   });
 
   it('[A2] every denial carries a plain-language reason', () => {

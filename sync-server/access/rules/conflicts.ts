@@ -4,7 +4,20 @@
  * their device does), and may not decide them.
  */
 import { KIOSK_ONLY_FEEDBACK, allow, deny, isCaseholder, isCoordinator, str } from '../helpers';
-import type { CollectionAccess } from '../types';
+import type { DocData } from '#shared/lib/validate';
+import type { AccessContext, CollectionAccess } from '../types';
+
+/**
+ * A conflict about a case or a client must be about one in the caller's scope: otherwise anyone could
+ * put a value for someone else's case into the coordinator's review queue ("Use the other value"
+ * applies it). Conflicts on other collections name no case, so their author is the check.
+ */
+function aboutScope(doc: DocData, ctx: AccessContext): boolean {
+  const documentId = str(doc.documentId);
+  if (doc.collectionName === 'cases') return documentId !== undefined && ctx.scope.caseIds.has(documentId);
+  if (doc.collectionName === 'clients') return documentId !== undefined && ctx.scope.clientIds.has(documentId);
+  return true;
+}
 
 export const conflictsAccess: CollectionAccess = {
   canRead(user, doc, ctx) {
@@ -21,7 +34,7 @@ export const conflictsAccess: CollectionAccess = {
     if (isCoordinator(user)) return allow();
     if (!isCaseholder(user)) return deny(KIOSK_ONLY_FEEDBACK);
     if (next.status !== 'open' || next.decidedBy !== undefined) return deny('Only a coordinator can decide a conflict, so this change was held back.');
-    if ((prev && !this.canRead(user, prev, ctx)) || !this.canRead(user, next, ctx)) {
+    if ((prev && !this.canRead(user, prev, ctx)) || !this.canRead(user, next, ctx) || !aboutScope(next, ctx)) {
       return deny('This conflict is about a record you no longer work with, so it was held back. Your coordinator can still review it.');
     }
     return allow();
