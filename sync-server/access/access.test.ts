@@ -94,6 +94,18 @@ describe('[A2] writes', () => {
     expect(canWrite(sam, 'cases', caseShared, { ...caseShared, status: 'closed', sharedWithTeam: false }, ctx(sam)).ok).toBe(false);
   });
 
+  it('[A2] a forged assignedTo is refused: workers open cases for themselves alone and never change who holds a case', () => {
+    expect(canWrite(sam, 'cases', null, { ...caseOwn, id: 'c-new', assignedTo: ['sam', 'ann'] }, ctx(sam)).ok).toBe(false);
+    expect(canWrite(sam, 'cases', null, { ...caseOwn, id: 'c-new', assignedTo: ['ann'], sharedWithTeam: true }, ctx(sam)).ok).toBe(false);
+    expect(canWrite(sam, 'cases', null, { ...caseOwn, id: 'c-new', teamId: 'south', sharedWithTeam: true }, ctx(sam)).ok).toBe(false);
+    expect(canWrite(sam, 'cases', null, { ...caseOwn, id: 'c-new', sharedWithTeam: true }, ctx(sam)).ok).toBe(true);
+    expect(canWrite(sam, 'cases', caseOwn, { ...caseOwn, assignedTo: ['sam', 'ann'] }, ctx(sam)).ok).toBe(false);
+    expect(canWrite(sam, 'cases', caseOwn, { ...caseOwn, sharedWithTeam: true }, ctx(sam)).ok).toBe(false);
+    expect(canWrite(sam, 'cases', caseShared, { ...caseShared, assignedTo: ['ann', 'sam'] }, ctx(sam)).ok).toBe(false);
+    expect(canWrite(sam, 'cases', caseOwn, { ...caseOwn, summary: 'Better', status: 'closed' }, ctx(sam)).ok).toBe(true);
+    expect(canWrite(coord, 'cases', caseOwn, { ...caseOwn, assignedTo: ['sam', 'ann'], sharedWithTeam: true }, ctx(coord)).ok).toBe(true);
+  });
+
   it('[A2] tasks: only on cases in scope', () => {
     expect(canWrite(priya, 'tasks', null, { caseId: 'c-shared' }, ctx(priya)).ok).toBe(true);
     expect(canWrite(priya, 'tasks', { caseId: 'c-private' }, { caseId: 'c-shared' }, ctx(priya)).ok).toBe(false);
