@@ -159,6 +159,26 @@ describe('coordinator management', () => {
     expect(await changed.textContent()).toContain('Amara Okafor');
   });
 
+  it('[A1] a worker has no management links, and a management address shows a plain refusal', async () => {
+    const tablet = await launchBrowser();
+    try {
+      const workerPage = await tablet.context.newPage();
+      await workerPage.goto(server.url);
+      await signInAs(workerPage, DEMO_SIGN_INS.worker.email, DEMO_SIGN_INS.worker.password);
+      const nav = workerPage.getByRole('navigation');
+      await nav.getByRole('link', { name: 'Caseload', exact: true }).waitFor({ timeout: 30_000 });
+      expect(await nav.getByRole('link', { name: 'People', exact: true }).count()).toBe(0);
+      expect(await nav.getByRole('link', { name: 'Devices', exact: true }).count()).toBe(0);
+      for (const path of ['/admin/people', '/admin/devices', `/clients/${target.clientId}/audit`]) {
+        await workerPage.goto(`${server.url}${path}`);
+        await workerPage.getByRole('heading', { level: 1, name: 'This page is for coordinators' }).waitFor({ timeout: 30_000 });
+      }
+      expect(await runAxe(workerPage)).toEqual([]);
+    } finally {
+      await tablet.close();
+    }
+  });
+
   it('says plainly that the management screens need a connection when offline', async () => {
     await page.goto(`${server.url}/admin/people`);
     await new PeoplePage(page).table().waitFor({ timeout: 30_000 });
