@@ -22,7 +22,7 @@ export interface LiveHandlers {
 export function streamError(data: string): SyncError {
   let body: { error?: { code?: unknown; message?: unknown; details?: { wipe?: unknown } | null } } = {};
   try {
-    body = JSON.parse(data) as typeof body;
+    body = (JSON.parse(data) as typeof body | null) ?? {};
   } catch {
     // Not JSON: treated as a plain sign-out below.
   }
