@@ -115,6 +115,18 @@ describe.each(adapters())('scope and access ($name)', (adapter) => {
     expect(codes).toEqual(['forbidden', 'forbidden']);
   });
 
+  it('[A2] a forged assignedTo is quarantined: a worker cannot put a case on someone else\'s tablet', async () => {
+    const pushed = caseDoc({ clientId: samsClient.id, teamId: north, assignedTo: [samId, olaId] });
+    const r1 = await sam.push('cases', [create(pushed)]);
+    const [current] = await h.server.store.getDocs('cases', [String(samsCase.id)]);
+    const base = { ...current?.data, _deleted: false };
+    const r2 = await sam.push('cases', [update(base, edit(base, { assignedTo: [samId, olaId] }))]);
+    expect([r1.headers.get('x-resonance-quarantined'), r2.headers.get('x-resonance-quarantined')]).toEqual(['1', '1']);
+    expect(ids(await pullAll(ola, 'cases'))).toEqual(ids([southCase]));
+    const held = (await (await sam.get('/api/quarantine')).json()) as Doc[];
+    expect(held.filter((q) => q.documentId === pushed.id || q.documentId === samsCase.id).map((q) => q.code)).toEqual(['forbidden', 'forbidden']);
+  });
+
   it('[A1] a conflict on a document outside the caller\'s scope is never answered with its contents', async () => {
     const hidden = edit(privateTask, { title: 'Guessing' });
     const res = await sam.push('tasks', [update({ ...privateTask, writeId: 'stale' }, hidden)]);
