@@ -67,6 +67,10 @@ export async function quarantineRemovals(
 }
 
 function leftScope(collection: CollectionName, doc: StoredDoc, removedCases: ReadonlySet<string>, removedClients: ReadonlySet<string>): boolean {
+  if (collection === 'conflicts') {
+    const about = doc.data.documentId;
+    return typeof about === 'string' && (doc.data.collectionName === 'cases' ? removedCases : removedClients).has(about);
+  }
   const caseId = collection === 'cases' ? doc.id : doc.data.caseId;
   const clientId = collection === 'clients' ? doc.id : doc.data.clientId;
   return (typeof caseId === 'string' && removedCases.has(caseId)) || (typeof clientId === 'string' && removedClients.has(clientId));

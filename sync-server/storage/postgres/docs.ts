@@ -213,6 +213,14 @@ export function createPostgresDocs(pool: Pool, hub: ChangeHub, channel: string):
     },
     async docsTouching(collection, caseIds, clientIds) {
       if (caseIds.length === 0 && clientIds.length === 0) return [];
+      if (collection === 'conflicts') {
+        // Conflict records name their document in the JSON (`documentId`), not in a scope column.
+        const { rows } = await pool.query<DocRow>(
+          `SELECT ${DOC_COLUMNS} FROM documents WHERE collection = 'conflicts' AND data->>'documentId' = ANY($1::text[]) ORDER BY seq`,
+          [[...caseIds, ...clientIds]],
+        );
+        return rows.map(toDoc);
+      }
       const { rows } = await pool.query<DocRow>(
         `SELECT ${DOC_COLUMNS} FROM documents WHERE collection = $1 AND (case_id = ANY($2::text[]) OR client_id = ANY($3::text[])) ORDER BY seq`,
         [collection, caseIds, clientIds],

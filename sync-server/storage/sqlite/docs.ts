@@ -79,6 +79,11 @@ export function createSqliteDocs(db: Database.Database, hub: ChangeHub): Documen
     `SELECT ${COLUMNS} FROM documents WHERE collection = ?
        AND (case_id IN (SELECT value FROM json_each(?)) OR client_id IN (SELECT value FROM json_each(?))) ORDER BY seq`,
   );
+  // Conflict records name their document in the JSON (`documentId`), not in a scope column.
+  const touchingConflicts = db.prepare<[string, string], DocRow>(
+    `SELECT ${COLUMNS} FROM documents WHERE collection = 'conflicts'
+       AND json_extract(data, '$.documentId') IN (SELECT value FROM json_each(?) UNION SELECT value FROM json_each(?)) ORDER BY seq`,
+  );
   const insertSnapshot = db.prepare(
     'INSERT INTO scope_snapshots (fingerprint, user_id, case_ids, client_ids, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (fingerprint) DO NOTHING',
   );
@@ -192,6 +197,7 @@ export function createSqliteDocs(db: Database.Database, hub: ChangeHub): Documen
     },
     docsTouching(collection, caseIds, clientIds) {
       if (caseIds.length === 0 && clientIds.length === 0) return Promise.resolve([]);
+      if (collection === 'conflicts') return Promise.resolve(touchingConflicts.all(JSON.stringify(caseIds), JSON.stringify(clientIds)).map(toDoc));
       return Promise.resolve(touching.all(collection, JSON.stringify(caseIds), JSON.stringify(clientIds)).map(toDoc));
     },
     saveScopeSnapshot(snapshot: ScopeSnapshot) {

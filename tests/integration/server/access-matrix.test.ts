@@ -68,7 +68,7 @@ describe.each(adapters())('access matrix ($name)', (adapter) => {
     userId.coordinator = (await addUser(h.server, { email: 'coord@example.org', role: 'coordinator', teamIds: ['north'] })).id;
     userId.worker = (await addUser(h.server, { email: 'sam@example.org', role: 'worker', teamIds: ['north'] })).id;
     userId.helper = (await addUser(h.server, { email: 'priya@example.org', role: 'helper', teamIds: ['north'] })).id;
-    [api.coordinator, api.worker, api.helper] = await Promise.all(['coord', 'sam', 'priya'].map((n) => login(h.url, `${n}@example.org`)));
+    [api.coordinator, api.worker, api.helper] = await Promise.all([login(h.url, 'coord@example.org'), login(h.url, 'sam@example.org'), login(h.url, 'priya@example.org')]);
     const auth = new AuthService(h.server.store, { tokenTtlDays: 30, loginFailuresPerAccount: 10, loginFailuresPerAddress: 30 });
     const { code } = await enrolKiosk(h.server.store, 'Reception', auth);
     const enrolled = await fetch(`${h.url}/api/auth/enrol`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code, deviceId: 'matrix-kiosk' }) });

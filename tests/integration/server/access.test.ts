@@ -222,6 +222,32 @@ describe.each(adapters())('scope changes over HTTP ($name)', (adapter) => {
     expect(next.docs).toEqual([expect.objectContaining({ id: k.id, _deleted: true, assignedTo: [] })]);
   });
 
+  it('[A3] conflict records about a case follow it onto and off the device', async () => {
+    const k = caseDoc({ clientId: 'cl-y', teamId: 'north', assignedTo: [coordId] });
+    await coord.push('cases', [create(k)]);
+    const at = new Date().toISOString();
+    const conflict = {
+      id: `cf-${String(k.id)}`, writeId: 'w-cf', createdAt: at, clientUpdatedAt: at, _deleted: false,
+      collectionName: 'cases', documentId: k.id, field: 'summary', keptValue: '"kept"', losingValue: '"Sensitive losing value"', losingBy: coordId, losingAt: at, status: 'open',
+    };
+    expect((await coord.push('conflicts', [create(conflict)])).headers.get('x-resonance-quarantined')).toBe('0');
+    const start = await pullFrom(sam, 'conflicts', undefined);
+    expect(ids(start.docs)).not.toContain(conflict.id);
+    const [stored] = await h.server.store.getDocs('cases', [String(k.id)]);
+    const base = { ...stored?.data, _deleted: false };
+    const assigned = edit(base, { assignedTo: [samId] });
+    await coord.push('cases', [update(base, assigned)]);
+    const arrived = await pullFrom(sam, 'conflicts', start.checkpoint);
+    expect(arrived.docs).toContainEqual(expect.objectContaining({ id: conflict.id, losingValue: '"Sensitive losing value"' }));
+    const [again] = await h.server.store.getDocs('cases', [String(k.id)]);
+    const base2 = { ...again?.data, _deleted: false };
+    await coord.push('cases', [update(base2, edit(base2, { assignedTo: [coordId] }))]);
+    const left = await pullFrom(sam, 'conflicts', arrived.checkpoint);
+    const removal = left.docs.find((d) => d.id === conflict.id);
+    expect(removal).toMatchObject({ _deleted: true });
+    expect(JSON.stringify(removal)).not.toContain('Sensitive');
+  });
+
   it('[A1] a checkpoint with a forged scope fingerprint or cursor is refused', async () => {
     for (const bad of [{ seq: 1, scope: 'x y' }, { seq: 1, c: -1 }, { seq: 1, q: 'a' }, { seq: 1, to: 5 }]) {
       const res = await sam.get(`/api/sync/v1/visits/0/pull?checkpoint=${encodeURIComponent(JSON.stringify(bad))}`);
