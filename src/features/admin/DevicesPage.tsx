@@ -11,6 +11,7 @@ import { AdminCallError, adminApi, type DeviceRow } from './api';
 import { IdleLockSetting } from './IdleLockSetting';
 import { ServerState } from './ServerState';
 import { useAdminApi, useServerData } from './useServer';
+import { useConfirmStep } from './useConfirmStep';
 import { backlogText } from './vocabulary';
 import './admin.css';
 
@@ -21,7 +22,7 @@ const loadAll = async (api: Parameters<typeof adminApi.devices>[0]) => {
 
 function RevokeCell({ device, onRevoked }: { device: DeviceRow; onRevoked: (message: string) => void }) {
   const api = useAdminApi();
-  const [confirming, setConfirming] = useState(false);
+  const { confirming, open, cancel, startRef, confirmRef } = useConfirmStep();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   if (device.revoked) return <Tag tone="muted">Revoked</Tag>;
@@ -29,7 +30,7 @@ function RevokeCell({ device, onRevoked }: { device: DeviceRow; onRevoked: (mess
   const label = `${device.name} (${device.userName})`;
   if (!confirming) {
     return (
-      <Button variant="warning" aria-label={`Revoke ${label}`} onClick={() => setConfirming(true)}>
+      <Button variant="warning" ref={startRef} aria-label={`Revoke ${label}`} onClick={open}>
         Revoke
       </Button>
     );
@@ -51,10 +52,10 @@ function RevokeCell({ device, onRevoked }: { device: DeviceRow; onRevoked: (mess
       </p>
       {error ? <InlineMessage tone="error">{error}</InlineMessage> : null}
       <div className="admin-actions">
-        <Button variant="warning" busy={busy} onClick={revoke}>
+        <Button ref={confirmRef} variant="warning" busy={busy} onClick={revoke}>
           Yes, revoke this device
         </Button>
-        <Button variant="secondary" onClick={() => setConfirming(false)}>
+        <Button variant="secondary" onClick={cancel}>
           Cancel
         </Button>
       </div>

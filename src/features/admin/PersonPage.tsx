@@ -11,6 +11,7 @@ import { EmptyState, PageHeading, SummaryList } from '../../ui/shell';
 import { useData } from '../common/data';
 import { AdminCallError, adminApi, type Person, type Team } from './api';
 import { ServerState } from './ServerState';
+import { useConfirmStep } from './useConfirmStep';
 import { useAdminApi, useServerData } from './useServer';
 import { ROLE_OPTIONS } from './vocabulary';
 import './admin.css';
@@ -112,7 +113,7 @@ function ResetPassword({ person, onSaved }: { person: Person; onSaved: (message:
 
 function AccountSwitch({ person, self, onSaved }: { person: Person; self: boolean; onSaved: (message: string) => void }) {
   const api = useAdminApi();
-  const [confirming, setConfirming] = useState(false);
+  const { confirming, open, cancel, startRef, confirmRef } = useConfirmStep();
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const change = (active: boolean) => {
@@ -122,7 +123,7 @@ function AccountSwitch({ person, self, onSaved }: { person: Person; self: boolea
     adminApi
       .setActive(api, person.id, active)
       .then(() => {
-        setConfirming(false);
+        cancel();
         onSaved(active ? `${person.name} can sign in again.` : `Switched off ${person.name}’s account. They are signed out, and their data is wiped from each device the next time it connects.`);
       })
       .catch((e: unknown) => setError(messageOf(e, 'That did not work. Try again.')))
@@ -148,16 +149,16 @@ function AccountSwitch({ person, self, onSaved }: { person: Person; self: boolea
             those devices is lost.
           </p>
           <div className="admin-actions">
-            <Button variant="warning" busy={saving} onClick={() => change(false)}>
+            <Button ref={confirmRef} variant="warning" busy={saving} onClick={() => change(false)}>
               Yes, switch off the account
             </Button>
-            <Button variant="secondary" onClick={() => setConfirming(false)}>
+            <Button variant="secondary" onClick={cancel}>
               No, keep it on
             </Button>
           </div>
         </div>
       ) : (
-        <Button variant="warning" onClick={() => setConfirming(true)}>
+        <Button ref={startRef} variant="warning" onClick={open}>
           Switch off account
         </Button>
       )}
