@@ -113,10 +113,21 @@ describe('coordinator management', () => {
 
     const devices = new DevicesPage(page);
     await devices.open(server.url);
-    await devices.revokeButton(`Lost tablet ${stamp}`).click();
-    await devices.confirmButton(`Lost tablet ${stamp}`).waitFor();
+    const lostName = `Lost tablet ${stamp}`;
+    // By keyboard: the confirm step takes focus, Cancel gives it back, nothing is revoked until "Yes".
+    await devices.revokeButton(lostName).focus();
+    await page.keyboard.press('Enter');
+    await devices.confirmButton(lostName).waitFor();
+    expect(await devices.confirmButton(lostName).evaluate((el) => el === document.activeElement)).toBe(true);
     expect(await runAxe(page)).toEqual([]);
-    await devices.confirmButton(`Lost tablet ${stamp}`).click();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await devices.revokeButton(lostName).waitFor();
+    expect(await devices.revokeButton(lostName).evaluate((el) => el === document.activeElement)).toBe(true);
+    expect((await fetch(`${server.url}/api/me`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
+    await page.keyboard.press('Enter');
+    await devices.confirmButton(lostName).waitFor();
+    await page.keyboard.press('Enter');
     await page.getByText(`Revoked Lost tablet ${stamp}`).waitFor({ timeout: 30_000 });
     await devices.row(`Lost tablet ${stamp}`).getByText('Revoked', { exact: true }).waitFor();
 
