@@ -7,6 +7,7 @@ import type { DocData } from '#shared/lib/validate';
 import { EMPTY_SCOPE, buildScope, canRead, readsNothing, type AccessContext, type AccessUser, type Scope } from '../access/index';
 import type { Store } from '../storage/types';
 import { decidePush } from './push-plan';
+import { removalStub } from './removal';
 import { catchUp, quarantineRemovals, snapshotOf } from './scope-pull';
 import { PULL_LIMIT_MAX, toWire, type Checkpoint, type PushRow } from './wire';
 
@@ -81,24 +82,38 @@ export async function pullPage(store: Store, caller: Caller, collection: Collect
   const owed = await quarantineRemovals(store, user, caller.deviceId, collection, ctx, from.q ?? 0);
   const documents: DocData[] = [...owed.documents];
   let after = from.seq;
+  let reconcile = from.r ?? 0;
   if (from.seq > 0 && from.scope !== fp) {
     const old = from.scope === undefined ? null : await store.scopeSnapshot(from.scope);
     if (!old || old.userId !== user.id) {
-      // The scope this copy reflects is unknown (a checkpoint from before scopes were tracked, or a
-      // role change): send everything visible again. Additions are complete; removals cannot be named.
+      // The scope this copy reflects is unknown (a coordinator who became a worker, or a checkpoint
+      // from before scopes were tracked): the device may hold anything up to its checkpoint. Go over
+      // everything again, sending what is visible and a removal for the rest up to that point.
       after = 0;
+      reconcile = from.seq;
     } else {
       const step = await catchUp(store, user, collection, ctx, old, from.to === fp ? (from.c ?? 0) : 0, Math.max(limit - documents.length, 1));
       documents.push(...step.documents);
       if (!step.done) return { documents, checkpoint: { seq: from.seq, scope: old.fingerprint, to: fp, c: step.c, q: owed.q } };
     }
   }
-  const page = await scan(store, user, collection, ctx, after, limit - documents.length);
+  const page = await scan(store, user, collection, ctx, after, limit - documents.length, reconcile);
   documents.push(...page.documents);
-  return { documents, checkpoint: { seq: page.cursor, scope: fp, q: owed.q } };
+  const checkpoint: Checkpoint = { seq: page.cursor, scope: fp, q: owed.q };
+  if (reconcile > page.cursor) checkpoint.r = reconcile;
+  return { documents, checkpoint };
 }
 
-async function scan(store: Store, user: AccessUser, collection: CollectionName, ctx: AccessContext, from: number, limit: number): Promise<{ documents: DocData[]; cursor: number }> {
+/** Readable documents after `from`; with `removeUpTo`, a removal for each unreadable one up to that seq. */
+async function scan(
+  store: Store,
+  user: AccessUser,
+  collection: CollectionName,
+  ctx: AccessContext,
+  from: number,
+  limit: number,
+  removeUpTo = 0,
+): Promise<{ documents: DocData[]; cursor: number }> {
   const documents: DocData[] = [];
   let cursor = from;
   if (limit <= 0) return { documents, cursor };
@@ -107,6 +122,7 @@ async function scan(store: Store, user: AccessUser, collection: CollectionName, 
     for (const doc of chunk) {
       cursor = doc.seq;
       if (canRead(user, collection, doc.data, ctx)) documents.push(toWire(doc));
+      else if (doc.seq <= removeUpTo) documents.push(removalStub(collection, doc.id, doc.writeId, doc.serverUpdatedAt));
       if (documents.length === limit) return { documents, cursor };
     }
     if (chunk.length < SCAN_CHUNK) return { documents, cursor };

@@ -20,7 +20,8 @@ export const PULL_LIMIT_DEFAULT = 100;
  * `seq`: the last commit-order position scanned (P1). For workers and helpers (A3) also `scope`, the
  * fingerprint of the scope the device's copy reflects; while a scope change is being caught up, `to`
  * (the fingerprint being moved to) and `c` (the seq of the last catch-up document sent); and `q`, the
- * last quarantine row of this device already answered with a removal.
+ * last quarantine row of this device already answered with a removal; `r` while a copy whose scope
+ * is unknown is gone over again.
  */
 export interface Checkpoint {
   seq: number;
@@ -28,6 +29,8 @@ export interface Checkpoint {
   to?: string;
   c?: number;
   q?: number;
+  /** While going over everything again after an unknown scope: removals are sent up to this seq. */
+  r?: number;
 }
 
 const FINGERPRINT = /^[A-Za-z0-9_-]{1,64}$/;
@@ -62,7 +65,7 @@ export function parseCheckpoint(raw: string | undefined): Result<Checkpoint, 'ba
     if (typeof v !== 'string' || !FINGERPRINT.test(v)) return bad;
     checkpoint[key] = v;
   }
-  for (const key of ['c', 'q'] as const) {
+  for (const key of ['c', 'q', 'r'] as const) {
     const v = fields[key];
     if (v === undefined) continue;
     if (!isCount(v)) return bad;

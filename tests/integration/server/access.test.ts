@@ -248,8 +248,27 @@ describe.each(adapters())('scope changes over HTTP ($name)', (adapter) => {
     expect(JSON.stringify(removal)).not.toContain('Sensitive');
   });
 
+  it('[A3] a coordinator who becomes a worker has everything outside their new scope removed at their next pull', async () => {
+    const lee = await addUser(h.server, { email: 'lee@example.org', role: 'coordinator', teamIds: ['north'] });
+    const leeApi = await login(h.url, 'lee@example.org');
+    const theirs = caseDoc({ clientId: 'cl-lee', teamId: 'north', assignedTo: [lee.id] });
+    const other = caseDoc({ clientId: 'cl-other', teamId: 'north', assignedTo: [coordId] });
+    await coord.push('cases', [create(theirs), create(other)]);
+    const hidden = visitDoc({ caseId: other.id, clientId: other.clientId, by: coordId, notes: 'Not for Lee' });
+    const kept = visitDoc({ caseId: theirs.id, clientId: theirs.clientId, by: coordId, notes: 'For Lee' });
+    await coord.push('visits', [create(hidden), create(kept)]);
+    const asCoordinator = await pullFrom(leeApi, 'visits', undefined, 1000);
+    expect(ids(asCoordinator.docs)).toEqual(expect.arrayContaining([hidden.id, kept.id]));
+    await h.server.store.updateUser(lee.id, { role: 'worker' });
+    const asWorker = await pullFrom(leeApi, 'visits', asCoordinator.checkpoint, 2);
+    expect(asWorker.docs.find((d) => d.id === hidden.id)).toMatchObject({ _deleted: true, notes: '' });
+    expect(asWorker.docs.find((d) => d.id === kept.id)).toMatchObject({ _deleted: false, notes: 'For Lee' });
+    expect(JSON.stringify(asWorker.docs)).not.toContain('Not for Lee');
+    expect((await leeApi.pull('visits', asWorker.checkpoint)).documents).toEqual([]);
+  });
+
   it('[A1] a checkpoint with a forged scope fingerprint or cursor is refused', async () => {
-    for (const bad of [{ seq: 1, scope: 'x y' }, { seq: 1, c: -1 }, { seq: 1, q: 'a' }, { seq: 1, to: 5 }]) {
+    for (const bad of [{ seq: 1, scope: 'x y' }, { seq: 1, c: -1 }, { seq: 1, q: 'a' }, { seq: 1, to: 5 }, { seq: 1, r: 1.5 }]) {
       const res = await sam.get(`/api/sync/v1/visits/0/pull?checkpoint=${encodeURIComponent(JSON.stringify(bad))}`);
       expect(res.status).toBe(400);
     }
