@@ -1,6 +1,7 @@
 /**
  * The signed-in app's frame, wired to data: who is signed in, the navigation, connection and sync
  * status, unsynced records and their age, warnings when unsynced work is at risk, the update prompt,
+ * quick exit, lock and auto-lock after the coordinator's idle period (src/app/lock),
  * and focus/title management after each navigation. When sync reports that an update is required it
  * checks for the new version at once. Pages render in the <Outlet />.
  */
@@ -10,6 +11,9 @@ import { ROLE_LABELS } from '#shared/domain/roles';
 import { useData, useObservable } from '../features/common/data';
 import { AppHeader, formatAgo, formatDuration, MainNav, ShellLayout, StatusBar, type NavItem } from '../ui/shell';
 import { AppBanners } from './AppBanners';
+import { lockApp, quickExit } from './lock/actions';
+import { IdleWarning } from './lock/IdleWarning';
+import { useIdleLock } from './lock/useIdleLock';
 import { hasPage } from './pages';
 import { checkForUpdateNow } from './pwa';
 import { useOutboxSummary } from './status/outbox';
@@ -23,7 +27,9 @@ import { useDocumentTitle, useRouteFocus } from './useRouteFocus';
 const CLOCK_TICK_MS = 30_000;
 
 export function AppLayout() {
-  const { db, session, sync } = useData();
+  const data = useData();
+  const { db, session, sync } = data;
+  const idle = useIdleLock(data);
   const navigate = useNavigate();
   const navigation = useNavigation();
   const online = useOnline();
@@ -58,6 +64,8 @@ export function AppLayout() {
           userName={session.user.name}
           roleLabel={ROLE_LABELS[session.user.role]}
           onSignOut={() => void navigate('/sign-out')}
+          onQuickExit={quickExit}
+          onLock={() => void lockApp(data)}
         />
       }
       nav={<MainNav items={items} />}
@@ -72,7 +80,12 @@ export function AppLayout() {
           unsyncedHref="/unsynced"
         />
       }
-      banners={<AppBanners syncState={status?.state} outbox={outbox} risks={risks} />}
+      banners={
+        <>
+          {idle.warning ? <IdleWarning /> : null}
+          <AppBanners syncState={status?.state} outbox={outbox} risks={risks} />
+        </>
+      }
     >
       {navigation.state === 'loading' ? (
         <p className="rs-loading" role="status">

@@ -1,40 +1,99 @@
 /**
- * What the app shows before and around the router: the sign-in page when nobody is signed in on
- * this device, "Opening your records" while the local database opens, a full-page storage error
- * with what to do when it cannot open (never swallowed), or the signed-in app with its data context.
+ * What the app shows before and around the router, on a shared tablet (src/app/lock/start.ts decides
+ * at page load): the revocation notice; "who is using this tablet" and sign-in; choosing a PIN after
+ * an online sign-in; the PIN screen; "Opening your records" while the local database opens; a
+ * full-page storage error with what to do (never swallowed); or the signed-in app with its data.
  */
-import { lazy, Suspense, use, useMemo } from 'react';
+import { lazy, Suspense, use, useMemo, useState } from 'react';
 import { RouterProvider } from 'react-router';
 import type { StorageErrorCode } from '#db/errors';
+import { setActiveUser } from '#sync/profiles';
+import type { Unlocked } from '#sync/unlock';
 import { Button } from '../ui/form/Button';
 import { FullPageMessage } from '../ui/shell';
 import { DataContext, type AppData } from '../features/common/data';
 import type { OpenResult } from './boot';
+import { finishUnlock, switchUser } from './lock/actions';
+import { RevokedPage } from './lock/RevokedPage';
+import type { StartScreen } from './lock/start';
 import { createAppRouter } from './routes';
 import { SignedOutFrame } from './SignedOutFrame';
 
 const SignInPage = lazy(() => import('../features/session/SignInPage'));
+const UnlockPage = lazy(() => import('../features/session/UnlockPage'));
+const ChoosePinPage = lazy(() => import('../features/session/ChoosePinPage'));
 
-export function Root({ opening }: { opening: Promise<OpenResult> | null }) {
-  if (!opening) {
-    return (
-      <SignedOutFrame>
-        <Suspense fallback={<p role="status">Loading the sign-in page…</p>}>
-          <SignInPage />
-        </Suspense>
-      </SignedOutFrame>
+/** The page-load decision, with the database already opening when someone is unlocked. */
+export type RootStart = Exclude<StartScreen, { kind: 'open' }> | { kind: 'opening'; opening: Promise<OpenResult> };
+
+export function Root({ start }: { start: Promise<RootStart> }) {
+  return (
+    <Suspense fallback={<OpeningMessage />}>
+      <Started start={start} />
+    </Suspense>
+  );
+}
+
+function OpeningMessage() {
+  return (
+    <FullPageMessage title="Opening your records" busy>
+      <p>This takes a moment on the first start of the day. You do not need a connection.</p>
+    </FullPageMessage>
+  );
+}
+
+function Started({ start }: { start: Promise<RootStart> }) {
+  const screen = use(start);
+  if (screen.kind === 'opening') return <OpenedApp opening={screen.opening} />;
+  if (screen.kind === 'revoked') return <RevokedPage name={screen.name} />;
+  return <Unlocking screen={screen} />;
+}
+
+type Step = Exclude<RootStart, { kind: 'opening' | 'revoked' }> | { kind: 'choose-pin'; unlocked: Unlocked };
+
+/** Sign-in, PIN and choose-a-PIN, moving between them in the page; unlocking reloads into the app. */
+function Unlocking({ screen }: { screen: Step }) {
+  const [step, setStep] = useState<Step>(screen);
+  const [email, setEmail] = useState<string | undefined>(screen.kind === 'sign-in' ? screen.email : undefined);
+  const profiles = step.kind === 'choose-pin' ? [] : step.profiles;
+  const open = (unlocked: Unlocked) => void finishUnlock(unlocked.session.user.id, unlocked.key);
+
+  let page;
+  if (step.kind === 'choose-pin') {
+    const { session, key } = step.unlocked;
+    page = <ChoosePinPage userId={session.user.id} name={session.user.name} dataKey={key} onDone={() => open(step.unlocked)} />;
+  } else if (step.kind === 'pin') {
+    const toPassword = () => {
+      setEmail(step.profile.email);
+      setStep({ kind: 'sign-in', profiles, email: step.profile.email });
+    };
+    page = <UnlockPage key={step.profile.userId} profile={step.profile} onUnlocked={(o) => open(o.unlocked)} onNeedsPassword={toPassword} onSwitchUser={() => void switchUser(null)} />;
+  } else {
+    page = (
+      <SignInPage
+        key={email ?? ''}
+        profiles={step.profiles}
+        email={email}
+        notice={step.notice === 'locked' ? 'locked' : undefined}
+        onSignedIn={(o) => (o.needsPin ? setStep({ kind: 'choose-pin', unlocked: o.unlocked }) : open(o.unlocked))}
+        onChooseProfile={(userId) => {
+          const profile = profiles.find((p) => p.userId === userId);
+          if (!profile) return;
+          if (profile.pin && !profile.locked && !profile.signedOut) {
+            setActiveUser(localStorage, userId);
+            setStep({ kind: 'pin', profile, profiles });
+          } else {
+            setEmail(profile.email);
+            setStep({ kind: 'sign-in', profiles, email: profile.email, notice: profile.locked ? 'locked' : undefined });
+          }
+        }}
+      />
     );
   }
   return (
-    <Suspense
-      fallback={
-        <FullPageMessage title="Opening your records" busy>
-          <p>This takes a moment on the first start of the day. You do not need a connection.</p>
-        </FullPageMessage>
-      }
-    >
-      <OpenedApp opening={opening} />
-    </Suspense>
+    <SignedOutFrame>
+      <Suspense fallback={<p role="status">Loading…</p>}>{page}</Suspense>
+    </SignedOutFrame>
   );
 }
 
@@ -45,7 +104,7 @@ function OpenedApp({ opening }: { opening: Promise<OpenResult> }) {
 }
 
 function SignedInApp({ data }: { data: AppData }) {
-  // One router for the life of the page: signing out or in reloads the page.
+  // One router for the life of the page: signing out, locking or switching user reloads the page.
   const router = useMemo(() => createAppRouter(), []);
   return (
     <DataContext value={data}>

@@ -34,6 +34,7 @@ export default function SignOutPage() {
         </p>
       )}
       <p>Signing out does not delete anything from this device. The next person to sign in cannot see your records.</p>
+      <p>To open Resonance again on this tablet you will need to sign in with your email and password. To step away for a while, use Lock instead: your PIN opens it again.</p>
       <div className="rs-button-row">
         <Button variant="warning" busy={busy} onClick={onSignOut}>
           {busy ? 'Signing out…' : 'Sign out'}

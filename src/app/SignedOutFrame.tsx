@@ -1,9 +1,11 @@
 /**
- * The frame around the sign-in page: the app name, the insecure-connection warning when relevant,
- * and the main landmark. No navigation: nothing else is reachable before sign-in.
+ * The frame around the sign-in, PIN and choose-a-PIN screens: the app name, the quick exit control,
+ * the insecure-connection warning when relevant, and the main landmark. No navigation: nothing else
+ * is reachable before unlocking.
  */
 import type { ReactNode } from 'react';
 import { Banner, SkipLink } from '../ui/shell';
+import { QuickExitButton } from './lock/QuickExitButton';
 import { isSecureEnoughForOffline } from './pwa';
 
 export function SignedOutFrame({ children }: { children: ReactNode }) {
@@ -14,6 +16,7 @@ export function SignedOutFrame({ children }: { children: ReactNode }) {
       <header className="rs-header">
         <div className="rs-header__inner">
           <span className="rs-header__name">Resonance</span>
+          <QuickExitButton />
         </div>
       </header>
       {readiness.ok ? null : (

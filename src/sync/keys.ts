@@ -139,7 +139,7 @@ export function checkPin(pin: string): string | null {
   if (pin.length > 12) return 'Your PIN must be 12 digits or fewer';
   if (/^(\d)\1+$/.test(pin)) return 'Your PIN is too easy to guess: do not use the same digit again and again';
   const digits = Array.from(pin, Number);
-  const steps = new Set(digits.slice(1).map((d, i) => (d - digits[i] + 10) % 10));
+  const steps = new Set(digits.slice(1).map((d, i) => (d - (digits[i] ?? 0) + 10) % 10));
   if (steps.size === 1 && (steps.has(1) || steps.has(9))) return 'Your PIN is too easy to guess: do not use digits in order, like 123456';
   if (WEAK_PINS.has(pin.slice(0, 6)) && pin.length === 6) return 'Your PIN is too easy to guess: choose digits that are not a pattern';
   return null;

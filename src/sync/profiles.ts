@@ -25,6 +25,8 @@ export interface Profile {
   sealedSession: Sealed;
   failedAttempts: number;
   locked: boolean;
+  /** Signed out on purpose: the next unlock needs an online sign-in (the PIN is kept for after it). */
+  signedOut?: boolean;
 }
 
 const PREFIX = 'resonance.profile.';
@@ -87,6 +89,11 @@ export function activeUser(store: KeyValueStore): string | null {
 export function setActiveUser(store: KeyValueStore, userId: string | null): void {
   if (userId) store.setItem(ACTIVE_KEY, userId);
   else store.removeItem(ACTIVE_KEY);
+}
+
+/** Can this profile be unlocked offline with its PIN right now? */
+export function canUnlockWithPin(profile: Profile): boolean {
+  return profile.pin !== null && !profile.locked && profile.signedOut !== true;
 }
 
 /** Records a wrong PIN; at the limit the PIN wrap is deleted so only an online sign-in can unlock. */

@@ -36,6 +36,7 @@ export async function afterOnlineSignIn(store: KeyValueStore, session: Session, 
     sealedSession: await seal(key, JSON.stringify(session)),
     failedAttempts: 0,
     locked: false,
+    signedOut: false,
   };
   saveProfile(store, profile);
   setActiveUser(store, session.user.id);
@@ -60,6 +61,7 @@ export type UnlockError = 'wrong-pin' | 'locked' | 'no-profile' | 'damaged';
 export async function unlockWithPin(store: KeyValueStore, userId: string, pin: string): Promise<Result<Unlocked, UnlockError>> {
   const profile = loadProfile(store, userId);
   if (!profile) return err('no-profile', 'This tablet has no sign-in for you any more. Sign in with your email and password.');
+  if (profile.signedOut) return err('locked', 'You signed out on this tablet. Sign in with your email and password to carry on.');
   if (profile.locked || !profile.pin) return err('locked', lockedMessage());
   if (pin.trim() === '') return err('wrong-pin', 'Enter your PIN');
   const key = await unwrapDataKey(profile.pin.wrapped, await pinKey(pin, profile.pin.salt, profile.pin.iterations));
@@ -74,6 +76,13 @@ export async function unlockWithPin(store: KeyValueStore, userId: string, pin: s
   if (profile.failedAttempts > 0) saveProfile(store, { ...profile, failedAttempts: 0 });
   setActiveUser(store, userId);
   return ok({ session, key });
+}
+
+/** Sign-out: the token is forgotten with the sealed session's use; the next start needs an online sign-in. */
+export function markSignedOut(store: KeyValueStore, userId: string): void {
+  const profile = loadProfile(store, userId);
+  if (profile) saveProfile(store, { ...profile, signedOut: true });
+  setActiveUser(store, null);
 }
 
 export function lockedMessage(): string {

@@ -1,20 +1,32 @@
 /**
- * Sign in: email address and password, checked here for blanks and then by the server. Needs a
- * connection once per device; afterwards the app opens offline. Errors follow the GOV.UK pattern:
- * an error summary at the top (it takes focus) and a message beside each field. On success the page
- * reloads into the signed-in app for that user, with their own local database.
+ * "Who is using this tablet?" and sign-in. When people have used this tablet before, it lists them
+ * (tap your name to unlock with your PIN) above the sign-in form; otherwise it is the sign-in form
+ * alone. Email and password are checked here for blanks and then by the server; the first sign-in
+ * needs a connection. Errors follow the GOV.UK pattern (a summary that takes focus, a message by
+ * each field). On success the app shell carries on (choose a PIN, or open the app).
  */
 import { useState, type SyntheticEvent } from 'react';
+import { canUnlockWithPin, type Profile } from '#sync/profiles';
+import { lockedMessage } from '#sync/unlock';
+import { Banner, PageHeading } from '../../ui/shell';
 import { Button, ButtonGroup, ErrorSummary, InlineMessage, TextInput, useFormState, type FormError } from '../../ui/form';
-import { PageHeading } from '../../ui/shell';
-import { checkSignInInput, signInWithPassword } from './commands';
+import { checkSignInInput, signInWithPassword, type SignInOutcome } from './commands';
 
 const EMAIL_ID = 'sign-in-email';
 const PASSWORD_ID = 'sign-in-password';
 const idFor = (field: string): string => (field === 'password' ? PASSWORD_ID : EMAIL_ID);
 
-export default function SignInPage() {
-  const form = useFormState({ email: '', password: '' });
+export interface SignInPageProps {
+  profiles?: readonly Profile[];
+  /** Filled in for a person who must sign in with their password (locked out, or signed out). */
+  email?: string;
+  notice?: 'locked';
+  onSignedIn: (outcome: Extract<SignInOutcome, { ok: true }>) => void;
+  onChooseProfile: (userId: string) => void;
+}
+
+export default function SignInPage({ profiles = [], email = '', notice, onSignedIn, onChooseProfile }: SignInPageProps) {
+  const form = useFormState({ email, password: '' }, { dirtyKey: 'sign-in' });
   const [busy, setBusy] = useState(false);
 
   const submit = async (event: SyntheticEvent) => {
@@ -28,7 +40,8 @@ export default function SignInPage() {
     setBusy(true);
     const outcome = await signInWithPassword(form.values);
     if (outcome.ok) {
-      window.location.reload();
+      form.markSaved();
+      onSignedIn(outcome);
       return;
     }
     setBusy(false);
@@ -38,10 +51,28 @@ export default function SignInPage() {
     form.setErrors(errors);
   };
 
+  const shared = profiles.length > 0;
   return (
     <>
-      <PageHeading>Sign in to Resonance</PageHeading>
-      <p>The first time you sign in on this device you need an internet connection. After that Resonance works offline.</p>
+      <PageHeading>{shared ? 'Who is using this tablet?' : 'Sign in to Resonance'}</PageHeading>
+      {notice === 'locked' ? <Banner tone="warning" title="This tablet is locked for you">{<p>{lockedMessage()}</p>}</Banner> : null}
+      {shared ? (
+        <>
+          <p>Choose your name to unlock with your PIN. Each person only ever sees their own records.</p>
+          <ul className="rs-profile-list">
+            {profiles.map((p) => (
+              <li key={p.userId}>
+                <button type="button" className="rs-profile-list__person" onClick={() => onChooseProfile(p.userId)}>
+                  <span className="rs-profile-list__name">{p.name}</span>
+                  <span className="rs-profile-list__how">{canUnlockWithPin(p) ? 'Unlock with PIN' : 'Sign in with password'}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+          <h2>Someone else? Sign in with your email</h2>
+        </>
+      ) : null}
+      <p>The first time you sign in on this device you need an internet connection. After that Resonance works offline with your PIN.</p>
       <form noValidate onSubmit={(e) => void submit(e)} className="rs-sign-in">
         <ErrorSummary errors={form.errors} idFor={idFor} />
         <TextInput

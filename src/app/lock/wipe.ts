@@ -1,0 +1,39 @@
+/**
+ * Revocation wipe (A4): when sync says a coordinator revoked this tablet (or the account), remove
+ * that user's local database, their wrapped keys and sealed session, cached directory and settings,
+ * and the unlock grant; then show a plain page saying why (a one-time notice kept in localStorage).
+ */
+import type { ResonanceDatabase } from '#db/database';
+import { directoryKey } from '#sync/directory';
+import { removeProfile } from '#sync/profiles';
+import { clearGrant, flagLocked } from './grant';
+import { forgetSettings } from './settings';
+
+const NOTICE_KEY = 'resonance.revokedNotice';
+
+export async function wipeUser(userId: string, name: string, db: ResonanceDatabase | null): Promise<void> {
+  flagLocked();
+  localStorage.setItem(NOTICE_KEY, JSON.stringify({ name }));
+  removeProfile(localStorage, userId);
+  forgetSettings(userId);
+  localStorage.removeItem(directoryKey(userId));
+  localStorage.removeItem(`resonance.lastSyncedAt.${userId}`);
+  await clearGrant().catch(() => undefined);
+  // Removes every collection's storage of this user's database (records, outbox, checkpoints).
+  if (db) await db.remove();
+}
+
+export function readRevokedNotice(): { name: string | null } | null {
+  const raw = localStorage.getItem(NOTICE_KEY);
+  if (!raw) return null;
+  try {
+    const parsed = JSON.parse(raw) as { name?: unknown };
+    return { name: typeof parsed.name === 'string' ? parsed.name : null };
+  } catch {
+    return { name: null };
+  }
+}
+
+export function dismissRevokedNotice(): void {
+  localStorage.removeItem(NOTICE_KEY);
+}
