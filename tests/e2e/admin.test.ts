@@ -190,9 +190,14 @@ describe('coordinator management', () => {
     }
   });
 
-  it('says plainly that the management screens need a connection when offline', async () => {
+  it('lists recent management changes; says plainly that the management screens need a connection when offline', async () => {
     await page.goto(`${server.url}/admin/people`);
     await new PeoplePage(page).table().waitFor({ timeout: 30_000 });
+    // The management changes made above are on the append-only admin trail, newest first.
+    const changes = page.getByRole('table', { name: 'Recent management changes' }).getByRole('row');
+    await changes.filter({ hasText: `Revoked a device: Lost tablet ${stamp}` }).waitFor({ timeout: 30_000 });
+    expect(await changes.filter({ hasText: `Added a person: Noor Begum ${stamp}` }).textContent()).toContain('Amara Okafor');
+    expect(await runAxe(page)).toEqual([]);
     await goOffline(browser.context);
     await page.getByRole('navigation').getByRole('link', { name: 'Devices', exact: true }).click();
     await page.getByText('This page needs a connection.').waitFor({ timeout: 30_000 });

@@ -1,13 +1,14 @@
 /**
  * People and teams (/admin/people, coordinators): everyone who can sign in, with their role, teams
  * and whether their account is on; links to add a person and to manage each one; a form to add a
- * team. Online-only: it says so plainly when the device is offline.
+ * team; the newest management changes. Online-only: it says so plainly when the device is offline.
  */
 import { useState, type SyntheticEvent } from 'react';
 import { Link } from 'react-router';
 import { ROLE_LABELS } from '#shared/domain/roles';
 import { Button, ButtonGroup, ErrorSummary, InlineMessage, TextInput, buttonClass, useFormState } from '../../ui/form';
 import { PageHeading, Tag } from '../../ui/shell';
+import { AdminActivity } from './AdminActivity';
 import { AdminCallError, adminApi } from './api';
 import { ServerState } from './ServerState';
 import { useAdminApi, useServerData } from './useServer';
@@ -19,6 +20,7 @@ export default function PeoplePage() {
   const team = useFormState({ name: '' });
   const [saving, setSaving] = useState(false);
   const [added, setAdded] = useState<string | null>(null);
+  const [round, setRound] = useState(0);
 
   const addTeam = (event: SyntheticEvent) => {
     event.preventDefault();
@@ -35,6 +37,7 @@ export default function PeoplePage() {
         team.reset({ name: '' });
         setAdded(`Added the team ${created.name}.`);
         reload();
+        setRound((r) => r + 1);
       })
       .catch((e: unknown) => team.setErrors([{ field: 'name', message: e instanceof AdminCallError ? e.message : 'The team could not be added. Try again.' }]))
       .finally(() => setSaving(false));
@@ -98,6 +101,7 @@ export default function PeoplePage() {
           </ButtonGroup>
         </form>
       </section>
+      <AdminActivity round={round} />
     </>
   );
 }

@@ -47,6 +47,16 @@ export interface AuditEntry {
   deviceName: string | null;
 }
 
+export interface AdminAction {
+  at: string;
+  action: string;
+  actorId: string;
+  actorName: string;
+  targetType: string;
+  targetId: string;
+  detail: Record<string, unknown>;
+}
+
 export interface NewPerson {
   name: string;
   email: string;
@@ -113,6 +123,7 @@ export const adminApi = {
   revokeDevice: (api: ApiOptions, id: string) => send<{ ok: true }>(api, `/api/admin/devices/${encodeURIComponent(id)}/revoke`, 'POST'),
   clientAudit: (api: ApiOptions, clientId: string) =>
     call<{ clientId: string; truncated: boolean; entries: AuditEntry[] }>(api, `/api/admin/clients/${encodeURIComponent(clientId)}/audit`),
+  adminActions: (api: ApiOptions) => call<{ entries: AdminAction[] }>(api, '/api/admin/audit'),
   settings: (api: ApiOptions) => call<{ idleLockMinutes: number }>(api, '/api/settings'),
   saveSettings: (api: ApiOptions, idleLockMinutes: number) => send<{ idleLockMinutes: number }>(api, '/api/admin/settings', 'PUT', { idleLockMinutes }),
 };

@@ -35,3 +35,23 @@ export function backlogText(backlog: number | null): string {
   if (backlog === 0) return 'None';
   return `${backlog} unsynced`;
 }
+
+const ADMIN_ACTION_WORDS: Record<string, string> = {
+  'user.add': 'Added a person',
+  'user.change': 'Changed role or teams',
+  'user.deactivate': 'Switched off an account',
+  'user.reactivate': 'Switched an account back on',
+  'user.reset-password': 'Reset a password',
+  'team.add': 'Added a team',
+  'device.revoke': 'Revoked a device',
+  'kiosk.enrol-code': 'Made a kiosk enrolment code',
+  'settings.update': 'Changed the idle lock',
+};
+
+/** "Revoked a device: Lost tablet" from an admin audit row; the name is in its detail when it has one. */
+export function describeAdminAction(action: string, targetId: string, detail: Record<string, unknown>): string {
+  const words = ADMIN_ACTION_WORDS[action] ?? action;
+  if (action === 'settings.update' && typeof detail.idleLockMinutes === 'number') return `${words} to ${detail.idleLockMinutes} minutes`;
+  const name = typeof detail.name === 'string' ? detail.name : targetId;
+  return `${words}: ${name}`;
+}
