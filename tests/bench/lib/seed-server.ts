@@ -3,7 +3,7 @@
  * need a device full of data (a caseload of 10,000 clients, with their cases, visits and tasks).
  *
  * Builds on the storage helpers the sync suites share (fresh SQLite folder, quiet logger, server on a
- * free port: `freshStorage`, `benchLogger`, `startBenchServer` in suites/server-throughput.ts) and on
+ * free port: `freshStorage`, `benchLogger`, `startBenchServer` in lib/bench-server.ts) and on
  * the server's own seeding code (`seedOrg`, the code behind `seedDemo`), so documents are stamped
  * and validated exactly as on a real server. `generateDemoOrg({ clients })` is the demo organisation
  * at that size: its first 300 clients are the everyday demo, and every client comes with its cases,
@@ -19,7 +19,7 @@ import { COLLECTION_NAMES, type CollectionName } from '#shared/schemas/index';
 import type { RunningServer } from '../../../sync-server/main';
 import { seedOrg } from '../../../sync-server/seed/demo';
 import { DIST_DIR, requireBuiltDist } from '../../support/dist';
-import { benchLogger, freshStorage, startBenchServer } from '../suites/server-throughput';
+import { benchLogger, freshStorage, startBenchServer } from './bench-server';
 import type { BenchContext } from './types';
 
 export interface SeededServer {

@@ -23,7 +23,7 @@ import { formatCount, formatNumber } from '../lib/format';
 import { summarise } from '../lib/stats';
 import type { BenchContext, BenchSuite } from '../lib/types';
 import type { InitialSyncRequest } from '../pages/sync-initial/api';
-import { benchLogger, freshStorage, startBenchServer } from './server-throughput';
+import { benchLogger, freshStorage, startBenchServer } from '../lib/bench-server';
 
 /** Client documents on the server: the large organisation size (DEMO_SIZES.large) the brief names. */
 const CLIENTS = 10_000;

@@ -23,7 +23,7 @@ import { Device, type Doc } from '../../support/device/index';
 import { formatNumber } from '../lib/format';
 import { summarise } from '../lib/stats';
 import type { BenchContext, BenchSuite } from '../lib/types';
-import { benchStorages, freshStorage, startBenchServer, STORAGE_LABEL, type StorageKind } from './server-throughput';
+import { benchStorages, freshStorage, startBenchServer, STORAGE_LABEL, type StorageKind } from '../lib/bench-server';
 
 /** Counted samples per set-up: the brief asks for at least 20, enough for a p95 that is not the maximum. */
 const SAMPLES = 20;
