@@ -14,6 +14,7 @@
 import { defineConfig, type HtmlTagDescriptor, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+import { writeValidators } from './src/db/validators-build';
 
 /** Calm palette (style: deep teal on off-white); also drawn into the icons by make-icons.ts. */
 const THEME_COLOR = '#0b5563';
@@ -55,6 +56,19 @@ function pwaHeadTags(): Plugin {
   };
 }
 
+/**
+ * Regenerates src/db/validators.generated.ts from the JSON Schemas before every build and dev start,
+ * so the app always ships validators of its current schemas without Ajv's compiler (validators-build.ts).
+ */
+function generatedValidators(): Plugin {
+  return {
+    name: 'resonance:generated-validators',
+    buildStart() {
+      if (writeValidators()) this.info('regenerated src/db/validators.generated.ts from the schemas');
+    },
+  };
+}
+
 export default defineConfig({
   build: {
     outDir: 'dist',
@@ -88,6 +102,7 @@ export default defineConfig({
     },
   },
   plugins: [
+    generatedValidators(),
     react(),
     pwaHeadTags(),
     VitePWA({

@@ -7,13 +7,13 @@
 import { addRxPlugin, createRxDatabase, type RxCollection, type RxDatabase, type RxStorage } from 'rxdb';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
-import { wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv';
 import { schemas, type Case, type Client, type Conflict, type Feedback, type Task, type Visit } from '#shared/schemas/index';
 import { makeConflictHandler, type LostValues } from './conflict-handler';
 import { classifyStorageError } from './errors';
 import { migrationStrategies } from './migrations';
 import { outboxSchema, type OutboxRow } from './outbox';
 import { settleReplaced } from './outbox-settle';
+import { wrappedValidateGeneratedStorage } from './validators';
 import { createDoc } from './writes';
 
 export interface Collections {
@@ -78,7 +78,8 @@ export async function openDatabase(options: OpenOptions): Promise<ResonanceDatab
   );
   // Validate every write against its schema, in production too: a record that fails its schema is
   // rejected whole before it reaches IndexedDB, never half-written.
-  const storage: RxStorage<unknown, unknown> = wrappedValidateAjvStorage({ storage: dexie });
+  // Validators are generated at build time from the schemas (validators.ts): no Ajv compiler in the browser.
+  const storage: RxStorage<unknown, unknown> = wrappedValidateGeneratedStorage({ storage: dexie });
   try {
     const db = await createRxDatabase<Collections>({
       name: options.name,

@@ -1,0 +1,43 @@
+/**
+ * The build-time validators: the committed generated module matches a fresh generation from the
+ * schemas (so it cannot drift), it rejects what the schemas reject with Ajv's error objects, and a
+ * schema changed without regenerating is refused instead of passing unchecked.
+ */
+import { readFileSync } from 'node:fs';
+import { fillWithDefaultSettings } from 'rxdb';
+import { describe, expect, it } from 'vitest';
+import { schemas } from '#shared/schemas/index';
+import { GENERATED_JS, generateValidators } from './validators-build';
+import { generatedValidator } from './validators';
+
+const filled = (schema: object) => fillWithDefaultSettings(schema as never);
+const stored = { _deleted: false, _rev: '1-a', _meta: { lwt: 1 }, _attachments: {} };
+
+describe('generated validators', () => {
+  it('the committed module is exactly what the schemas generate (run `npx tsx src/db/validators-build.ts` if not)', () => {
+    expect(readFileSync(GENERATED_JS, 'utf8')).toBe(generateValidators());
+  });
+
+  it('accept a valid stored task and reject a bad one with the field and the rule', () => {
+    const validate = generatedValidator(filled(schemas.tasks));
+    const task = {
+      id: 't1', caseId: 'c1', clientId: 'k1', assignedTo: 'u1', title: 'Call back', due: '2026-01-02', done: false,
+      writeId: 'w1', createdAt: '2026-01-01T10:00:00.000Z', clientUpdatedAt: '2026-01-01T10:00:00.000Z', ...stored,
+    };
+    const valid = validate(task);
+    expect(valid).toEqual([]);
+    const errors = validate({ ...task, title: 'x'.repeat(5000) });
+    expect(errors[0]).toMatchObject({ instancePath: '/title', keyword: 'maxLength' });
+    expect(validate({ ...task, surprise: 1 })).toMatchObject([{ keyword: 'additionalProperties' }]);
+    expect(validate({ ...task, createdAt: 'yesterday' })).toMatchObject([{ instancePath: '/createdAt', keyword: 'format' }]);
+  });
+
+  it('refuses a collection whose schema changed since generation', () => {
+    const changed = filled({ ...schemas.tasks, properties: { ...schemas.tasks.properties, extra: { type: 'string' } } });
+    expect(() => generatedValidator(changed)).toThrow(/"tasks" schema changed since its validator was generated/);
+  });
+
+  it('lets RxDB-internal stores and older schema versions through unvalidated', () => {
+    expect(generatedValidator(filled({ title: 'RxInternalDocument', version: 0, primaryKey: 'id', type: 'object', properties: { id: { type: 'string', maxLength: 9 } } }))({ x: 1 })).toEqual([]);
+  });
+});
