@@ -104,12 +104,19 @@ export interface DocumentStore {
   countDocuments(): Promise<number>;
   /** Every document of `collection` tied to one of these cases or clients (scope columns), any seq (A3). */
   docsTouching(collection: CollectionName, caseIds: readonly string[], clientIds: readonly string[]): Promise<StoredDoc[]>;
-  /** Records the scope a pull checkpoint's fingerprint stands for; idempotent. */
+  /** Records (or refreshes) the scope a checkpoint's fingerprint stands for; prunes the user's stale ones. */
   saveScopeSnapshot(snapshot: ScopeSnapshot): Promise<void>;
   scopeSnapshot(fingerprint: string): Promise<ScopeSnapshot | null>;
   /** Rows a device pushed into the quarantine for `collection` after quarantine row `afterId`, in id order. */
   quarantinedFromDevice(collection: CollectionName, deviceId: string, afterId: number, limit: number): Promise<DeviceQuarantineRow[]>;
 }
+
+/**
+ * How long a scope snapshot is kept (pruned when its user's next one is saved). A device whose
+ * checkpoint names a pruned snapshot is gone over again with removals (docs/protocol.md), which is
+ * safe but costs one pass over the collection, so this only needs to outlast ordinary absences.
+ */
+export const SCOPE_SNAPSHOT_KEEP_MS = 180 * 24 * 60 * 60_000;
 
 /** The cases and clients in one user's scope at one time, named by a fingerprint of both lists (A3). */
 export interface ScopeSnapshot {

@@ -19,7 +19,7 @@ import type { CollectionName } from '#shared/schemas/index';
 import type { DocData } from '#shared/lib/validate';
 import { ChangeHub } from '../change-hub';
 import { assigneePattern, scopeColumns } from '../scope-columns';
-import type { Actor, BatchOutcome, DecideBatch, DeviceQuarantineRow, DocumentStore, StoredDoc } from '../types';
+import { SCOPE_SNAPSHOT_KEEP_MS, type Actor, type BatchOutcome, type DecideBatch, type DeviceQuarantineRow, type DocumentStore, type StoredDoc } from '../types';
 
 /**
  * Access-change listeners per store (A4), keyed by the store's hub so listen.ts, which hears the
@@ -230,9 +230,10 @@ export function createPostgresDocs(pool: Pool, hub: ChangeHub, channel: string):
     async saveScopeSnapshot(snapshot) {
       await pool.query(
         `INSERT INTO scope_snapshots (fingerprint, user_id, case_ids, client_ids, created_at) VALUES ($1, $2, $3, $4, now())
-         ON CONFLICT (fingerprint) DO NOTHING`,
+         ON CONFLICT (fingerprint) DO UPDATE SET created_at = excluded.created_at`,
         [snapshot.fingerprint, snapshot.userId, JSON.stringify(snapshot.caseIds), JSON.stringify(snapshot.clientIds)],
       );
+      await pool.query('DELETE FROM scope_snapshots WHERE user_id = $1 AND created_at < $2', [snapshot.userId, new Date(Date.now() - SCOPE_SNAPSHOT_KEEP_MS).toISOString()]);
     },
     async scopeSnapshot(fingerprint) {
       const { rows } = await pool.query<{ fingerprint: string; user_id: string; case_ids: string[]; client_ids: string[] }>(

@@ -15,6 +15,7 @@ import type { DocData } from '#shared/lib/validate';
 import { auditAction, lastWritePerId } from '../batch';
 import { ChangeHub } from '../change-hub';
 import { assigneePattern, scopeColumns } from '../scope-columns';
+import { SCOPE_SNAPSHOT_KEEP_MS } from '../types';
 import type { Actor, BatchOutcome, DecideBatch, DeviceQuarantineRow, DocumentStore, ScopeSnapshot, StoredDoc } from '../types';
 
 /**
@@ -85,8 +86,9 @@ export function createSqliteDocs(db: Database.Database, hub: ChangeHub): Documen
        AND json_extract(data, '$.documentId') IN (SELECT value FROM json_each(?) UNION SELECT value FROM json_each(?)) ORDER BY seq`,
   );
   const insertSnapshot = db.prepare(
-    'INSERT INTO scope_snapshots (fingerprint, user_id, case_ids, client_ids, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (fingerprint) DO NOTHING',
+    'INSERT INTO scope_snapshots (fingerprint, user_id, case_ids, client_ids, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (fingerprint) DO UPDATE SET created_at = excluded.created_at',
   );
+  const pruneSnapshots = db.prepare('DELETE FROM scope_snapshots WHERE user_id = ? AND created_at < ?');
   const selectSnapshot = db.prepare<[string], { fingerprint: string; user_id: string; case_ids: string; client_ids: string }>(
     'SELECT fingerprint, user_id, case_ids, client_ids FROM scope_snapshots WHERE fingerprint = ?',
   );
@@ -201,7 +203,9 @@ export function createSqliteDocs(db: Database.Database, hub: ChangeHub): Documen
       return Promise.resolve(touching.all(collection, JSON.stringify(caseIds), JSON.stringify(clientIds)).map(toDoc));
     },
     saveScopeSnapshot(snapshot: ScopeSnapshot) {
-      insertSnapshot.run(snapshot.fingerprint, snapshot.userId, JSON.stringify(snapshot.caseIds), JSON.stringify(snapshot.clientIds), new Date().toISOString());
+      const now = Date.now();
+      insertSnapshot.run(snapshot.fingerprint, snapshot.userId, JSON.stringify(snapshot.caseIds), JSON.stringify(snapshot.clientIds), new Date(now).toISOString());
+      pruneSnapshots.run(snapshot.userId, new Date(now - SCOPE_SNAPSHOT_KEEP_MS).toISOString());
       return Promise.resolve();
     },
     scopeSnapshot(fingerprint) {
