@@ -107,6 +107,8 @@ export interface DocumentStore {
   /** Records (or refreshes) the scope a checkpoint's fingerprint stands for; prunes the user's stale ones. */
   saveScopeSnapshot(snapshot: ScopeSnapshot): Promise<void>;
   scopeSnapshot(fingerprint: string): Promise<ScopeSnapshot | null>;
+  /** The organisation's held-back writes, newest first, at most `limit` (coordinators review them, C4). */
+  listHeldBack(limit: number): Promise<QuarantineRecord[]>;
   /** Rows a device pushed into the quarantine for `collection` after quarantine row `afterId`, in id order. */
   quarantinedFromDevice(collection: CollectionName, deviceId: string, afterId: number, limit: number): Promise<DeviceQuarantineRow[]>;
 }

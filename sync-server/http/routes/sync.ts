@@ -5,6 +5,7 @@
  *        with header X-Resonance-Quarantined: <count held back in this batch>
  * A schema version other than the collection's current one is answered 426 so the app can update.
  * Devices may send X-Resonance-App-Version and X-Resonance-Unsynced (their backlog) for device health.
+ *   GET  /api/sync/v1/held?limit=N -> the organisation's held-back writes, newest first (coordinators)
  */
 import { Hono, type Context } from 'hono';
 import { isCollectionName, schemas, type CollectionName } from '#shared/schemas/index';
@@ -99,6 +100,18 @@ export function syncRoutes(deps: Deps, session: SessionMiddleware): Hono<AppEnv>
     c.header('X-Resonance-Quarantined', String(outcome.quarantined));
     c.header('Cache-Control', 'no-store');
     return c.json(outcome.conflicts);
+  });
+
+  // Held-back writes of the whole organisation, newest first (C4, A3): an offline change to a case that
+  // left its author's scope is kept here with its content for a coordinator to act on.
+  app.get('/sync/v1/held', session, async (c) => {
+    if (c.get('session').user.role !== 'coordinator') {
+      throw new ApiError('forbidden', 'Only a coordinator can see the changes the server held back for everyone. Your own are in Unsynced changes.');
+    }
+    const limit = parseLimit(c.req.query('limit'));
+    if (!limit.ok) throw badRequest(limit.message);
+    c.header('Cache-Control', 'no-store');
+    return c.json(await deps.store.listHeldBack(limit.value));
   });
 
   return app;

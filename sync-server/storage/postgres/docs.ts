@@ -19,7 +19,7 @@ import type { CollectionName } from '#shared/schemas/index';
 import type { DocData } from '#shared/lib/validate';
 import { ChangeHub } from '../change-hub';
 import { assigneePattern, scopeColumns } from '../scope-columns';
-import { SCOPE_SNAPSHOT_KEEP_MS, type Actor, type BatchOutcome, type DecideBatch, type DeviceQuarantineRow, type DocumentStore, type StoredDoc } from '../types';
+import { SCOPE_SNAPSHOT_KEEP_MS, type Actor, type BatchOutcome, type DecideBatch, type DeviceQuarantineRow, type DocumentStore, type QuarantineRecord, type StoredDoc } from '../types';
 
 /**
  * Access-change listeners per store (A4), keyed by the store's hub so listen.ts, which hears the
@@ -242,6 +242,23 @@ export function createPostgresDocs(pool: Pool, hub: ChangeHub, channel: string):
       );
       const row = rows[0];
       return row ? { fingerprint: row.fingerprint, userId: row.user_id, caseIds: row.case_ids, clientIds: row.client_ids } : null;
+    },
+    async listHeldBack(limit) {
+      const { rows } = await pool.query<{ collection: string; document_id: string; write_id: string; document: unknown; code: string; reason: string; author_id: string; device_id: string | null; at: Date }>(
+        'SELECT collection, document_id, write_id, document, code, reason, author_id, device_id, at FROM quarantine ORDER BY id DESC LIMIT $1',
+        [limit],
+      );
+      return rows.map((r): QuarantineRecord => ({
+        collection: r.collection as CollectionName,
+        documentId: r.document_id,
+        writeId: r.write_id,
+        document: r.document,
+        code: r.code,
+        reason: r.reason,
+        authorId: r.author_id,
+        deviceId: r.device_id,
+        at: r.at.toISOString(),
+      }));
     },
     async quarantinedFromDevice(collection, deviceId, afterId, limit) {
       const { rows } = await pool.query<{ id: string; document_id: string; write_id: string; code: string; document: unknown }>(

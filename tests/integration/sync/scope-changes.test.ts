@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CollectionName } from '#shared/schemas/index';
 import { Device, eventually } from '../../support/device/index';
 import { adapters } from '../server/support/adapters';
-import { PASSWORD, addUser, login, pullAll, startHarness, type Client, type Harness } from '../server/support/harness';
+import { PASSWORD, addUser, errorOf, login, pullAll, startHarness, type Client, type Harness } from '../server/support/harness';
 import { caseDoc, clientDoc, create, edit, feedbackDoc, taskDoc, update, visitDoc, type Doc } from '../server/support/docs';
 
 const NORTH = 'north';
@@ -169,6 +169,12 @@ describe.each(adapters())('scope changes on devices ($name)', (adapter) => {
     expect(held).toContainEqual(expect.objectContaining({ documentId: caseC.task.id, writeId: editedTask.writeId, code: 'forbidden' }));
     expect(held).toContainEqual(expect.objectContaining({ documentId: offlineVisit.id, code: 'forbidden' }));
     expect(JSON.stringify(held.find((q) => q.documentId === offlineVisit.id)?.document)).toContain('Offline note by Sam');
+    // A coordinator sees both held-back changes, with their content and who made them; a worker may not list them.
+    const forCoordinator = (await (await coord.get('/api/sync/v1/held')).json()) as Doc[];
+    expect(forCoordinator).toContainEqual(expect.objectContaining({ documentId: offlineVisit.id, authorId: samId, code: 'forbidden' }));
+    expect(JSON.stringify(forCoordinator)).toContain('Edited offline by Sam');
+    const asWorker = await (await login(h.url, 'ann@example.org')).get('/api/sync/v1/held');
+    expect(await errorOf(asWorker)).toMatchObject({ status: 403, code: 'forbidden' });
     // The server's task is unchanged, and the new assignee has it.
     const [task] = await h.server.store.getDocs('tasks', [String(caseC.task.id)]);
     expect(task).toMatchObject({ deleted: false, data: expect.objectContaining({ title: 'Task for C' }) as unknown });
