@@ -9,6 +9,7 @@ import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { schemas, type Case, type Client, type Conflict, type Feedback, type Task, type Visit } from '#shared/schemas/index';
 import { makeConflictHandler, type LostValues } from './conflict-handler';
+import { wrappedEncryptionStorage } from './encryption';
 import { classifyStorageError } from './errors';
 import { migrationStrategies } from './migrations';
 import { outboxSchema, type OutboxRow } from './outbox';
@@ -37,6 +38,11 @@ export interface OpenOptions {
   devMode?: boolean;
   /** The signed-in user: named as the author of values that lose a merge. */
   userId?: string;
+  /**
+   * AES-GCM key that seals sensitive fields at rest (src/db/encryption.ts). Without one, nothing is
+   * encrypted (tests, the kiosk). A wrong key fails the open with a WrongKeyError.
+   */
+  encryptionKey?: CryptoKey;
 }
 
 addRxPlugin(RxDBMigrationSchemaPlugin);
@@ -78,8 +84,10 @@ export async function openDatabase(options: OpenOptions): Promise<ResonanceDatab
   );
   // Validate every write against its schema, in production too: a record that fails its schema is
   // rejected whole before it reaches IndexedDB, never half-written.
+  // Encryption sits below validation: schemas are checked on plain text, IndexedDB gets ciphertext.
+  const base = options.encryptionKey ? wrappedEncryptionStorage({ storage: dexie, key: options.encryptionKey }) : dexie;
   // Validators are generated at build time from the schemas (validators.ts): no Ajv compiler in the browser.
-  const storage: RxStorage<unknown, unknown> = wrappedValidateGeneratedStorage({ storage: dexie });
+  const storage: RxStorage<unknown, unknown> = wrappedValidateGeneratedStorage({ storage: base });
   try {
     const db = await createRxDatabase<Collections>({
       name: options.name,
@@ -94,15 +102,22 @@ export async function openDatabase(options: OpenOptions): Promise<ResonanceDatab
       migrationStrategies: migrationStrategies[name],
       conflictHandler: makeConflictHandler(name, onLost, (id, writeId) => settleReplaced(db, name, id, writeId)),
     });
-    await db.addCollections({
-      clients: synced('clients'),
-      cases: synced('cases'),
-      visits: synced('visits'),
-      tasks: synced('tasks'),
-      feedback: synced('feedback'),
-      conflicts: synced('conflicts'),
-      outbox: { schema: outboxSchema },
-    });
+    try {
+      await db.addCollections({
+        clients: synced('clients'),
+        cases: synced('cases'),
+        visits: synced('visits'),
+        tasks: synced('tasks'),
+        feedback: synced('feedback'),
+        conflicts: synced('conflicts'),
+        outbox: { schema: outboxSchema },
+      });
+    } catch (e) {
+      // A failed open (e.g. a wrong key) must not leave a half-open database: retrying with the
+      // right key in the same page would meet it.
+      await db.close().catch(() => undefined);
+      throw e;
+    }
     return db;
   } catch (e) {
     throw classifyStorageError(e);

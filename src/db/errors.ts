@@ -35,8 +35,40 @@ function textOf(e: unknown): string {
   return String(e);
 }
 
-export function classifyStorageError(e: unknown): StorageError {
+/**
+ * The device's encrypted records would not open with the key given (src/db/encryption.ts): a wrong
+ * key, or stored data that was tampered with. Code `invalid-record` ("some records could not be
+ * read") so every screen that shows a StorageError already has words for it; `wrongKey` tells the
+ * caller to ask for an online sign-in rather than a reload.
+ */
+export class WrongKeyError extends StorageError {
+  readonly wrongKey = true;
+  constructor(cause?: unknown) {
+    super(
+      'invalid-record',
+      'The records on this device could not be unlocked with this key. Nothing has been changed. Sign in online again to unlock them; if that does not help, ask your coordinator.',
+      cause,
+    );
+  }
+}
+
+/** A StorageError raised below RxDB (the encryption wrapper) may come back wrapped in RxDB's own errors. */
+function innerStorageError(e: unknown, depth = 0): StorageError | undefined {
   if (e instanceof StorageError) return e;
+  if (depth > 5 || !e || typeof e !== 'object') return undefined;
+  const o = e as { cause?: unknown; parameters?: { error?: unknown; errors?: unknown } };
+  const errors: unknown[] = Array.isArray(o.parameters?.errors) ? (o.parameters.errors as unknown[]) : [];
+  const nested: unknown[] = [o.cause, o.parameters?.error, ...errors];
+  for (const n of nested) {
+    const found = innerStorageError(n, depth + 1);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+export function classifyStorageError(e: unknown): StorageError {
+  const inner = innerStorageError(e);
+  if (inner) return inner;
   const text = textOf(e);
   let code: StorageErrorCode = 'unknown';
   if (/QuotaExceeded|quota/i.test(text)) code = 'quota-exceeded';
