@@ -192,8 +192,10 @@ describe.each(adapters())('access matrix ($name)', (adapter) => {
     await expectWrite(caller, collection, update(assumed, next), allowed, doc);
   });
 
-  it('[A2] a kiosk token on personal-data routes gets nothing: every pull is empty and the directory is refused or empty', async () => {
+  it('[A2] a kiosk token on personal-data routes gets nothing: every pull is empty, held-back writes and the directory are refused or empty', async () => {
     for (const collection of COLLECTIONS) expect(await pullAll(api.kiosk, collection)).toEqual([]);
+    expect(await errorOf(await api.kiosk.get('/api/sync/v1/held'))).toMatchObject({ status: 403, code: 'forbidden' });
+    expect(await errorOf(await api.coordinator.get('/api/sync/v1/held?limit=lots'))).toMatchObject({ status: 400, code: 'bad-request' });
     const directory = await api.kiosk.get('/api/directory');
     if (directory.status === 200) expect(await directory.json()).toMatchObject({ people: [] });
     else expect(directory.status).toBeGreaterThanOrEqual(400);
