@@ -120,8 +120,10 @@ export class Subscriber {
         const session = await this.options.auth.authenticate(this.options.token);
         const next = toAccessUser(session);
         if (next.role !== this.user.role || next.teamIds.join() !== this.user.teamIds.join()) {
+          // A new role or team changes what the device may hold (A3): it pulls its catch-up now.
           this.user = next;
           this.ctx = null;
+          for (const collection of COLLECTION_NAMES) this.poke(collection);
         }
       } catch (error) {
         if (!(error instanceof ApiError)) throw error;

@@ -128,6 +128,26 @@ describe.each(adapters())('revocation ($name)', (adapter) => {
     });
   }
 
+  it('[A3][A4] taking a worker out of a team pokes their open stream, and their next pull removes the team\'s shared cases', async () => {
+    const w = await worker();
+    const coordEmail = `coord${++people}@example.org`;
+    await addUser(h.server, { email: coordEmail, role: 'coordinator', teamIds: ['north'] });
+    const coord = await login(h.url, coordEmail);
+    const shared = caseDoc({ teamId: 'north', assignedTo: [], sharedWithTeam: true });
+    expect((await coord.push('cases', [create(shared)])).headers.get('x-resonance-quarantined')).toBe('0');
+    const first = await w.api.pull('cases');
+    expect(first.documents.map((d) => d.id)).toContain(shared.id);
+    const stream = await openStream(h.url, w.api.token);
+    await stream.next((e) => e.event === 'hello', 5000, 0);
+    const from = stream.events.length;
+    await h.server.store.updateUser(w.userId, { teamIds: [] });
+    await stream.next((e) => e.event === 'message' && (e.data as { collection?: string }).collection === 'cases', 8000, from);
+    const next = await w.api.pull('cases', first.checkpoint);
+    expect(next.documents).toContainEqual(expect.objectContaining({ id: shared.id, _deleted: true }));
+    expect(stream.events.some(isError)).toBe(false);
+    stream.close();
+  });
+
   it('[A4] an unrelated account change does not end other streams', async () => {
     const w = await worker();
     const stream = await openStream(h.url, w.api.token);
