@@ -8,6 +8,7 @@ import { addRxPlugin, createRxDatabase, type RxCollection, type RxDatabase, type
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { schemas, type Case, type Client, type Conflict, type Feedback, type Task, type Visit } from '#shared/schemas/index';
+import { withBulkReads } from './bulk-reads';
 import { makeConflictHandler, type LostValues } from './conflict-handler';
 import { wrappedEncryptionStorage } from './encryption';
 import { classifyStorageError } from './errors';
@@ -79,9 +80,10 @@ async function recordConflicts(db: ResonanceDatabase, values: LostValues, userId
 
 export async function openDatabase(options: OpenOptions): Promise<ResonanceDatabase> {
   if (options.devMode) await loadDevMode();
-  const dexie = getRxStorageDexie(
+  // withBulkReads: queries read with one IndexedDB getAll instead of a cursor (bulk-reads.ts).
+  const dexie = withBulkReads(getRxStorageDexie(
     options.indexedDB ? { indexedDB: options.indexedDB, IDBKeyRange: options.IDBKeyRange } : {},
-  );
+  ));
   // Validate every write against its schema, in production too: a record that fails its schema is
   // rejected whole before it reaches IndexedDB, never half-written.
   // Encryption sits below validation: schemas are checked on plain text, IndexedDB gets ciphertext.
