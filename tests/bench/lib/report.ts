@@ -10,6 +10,7 @@ import { formatCount, formatNumber, slug } from './format';
 import { sameMachine, type Machine } from './machine';
 import { METHOD } from './stats';
 import { renderChart, type Chart } from './svg';
+import { renderTargetTable } from './targets';
 import type { BenchResult, Target } from './types';
 
 export interface SuiteReport {
@@ -180,6 +181,7 @@ export function renderMarkdown(report: ReportFile): string {
     `Last updated ${report.updatedAt.slice(0, 10)}. ${judged.length} figures have targets: ${judged.length - misses.length} pass, ${misses.length} miss.`,
     'How to run and how to add a suite: `tests/bench/README.md`.',
     '',
+    ...renderTargetTable(all, judge),
     '## Machine',
     '',
     ...machineRows(report.machine),
