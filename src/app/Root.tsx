@@ -63,9 +63,9 @@ function Unlocking({ screen }: { screen: Step }) {
     const { session, key } = step.unlocked;
     page = <ChoosePinPage userId={session.user.id} name={session.user.name} dataKey={key} onDone={() => open(step.unlocked)} />;
   } else if (step.kind === 'pin') {
-    const toPassword = () => {
+    const toPassword = (lockedOut: boolean) => {
       setEmail(step.profile.email);
-      setStep({ kind: 'sign-in', profiles, email: step.profile.email });
+      setStep({ kind: 'sign-in', profiles, email: step.profile.email, notice: lockedOut ? 'locked' : undefined });
     };
     page = <UnlockPage key={step.profile.userId} profile={step.profile} onUnlocked={(o) => open(o.unlocked)} onNeedsPassword={toPassword} onSwitchUser={() => void switchUser(null)} />;
   } else {

@@ -13,14 +13,12 @@ import { startDirectory } from '#sync/directory';
 import { startSync } from '#sync/engine';
 import type { Session } from '#sync/session';
 import type { AppData } from '../features/common/data';
+import { databaseName } from './lock/names';
 import { wipeUser } from './lock/wipe';
 
 export type OpenResult = { ok: true; data: AppData } | { ok: false; error: StorageError };
 
-/** One database per user (`resonance-<userId>`), so a shared tablet never mixes people's records. */
-export function databaseName(userId: string): string {
-  return `resonance-${userId}`;
-}
+export { databaseName } from './lock/names';
 
 export async function openUserData(session: Session, dataKey: CryptoKey): Promise<OpenResult> {
   try {

@@ -6,6 +6,7 @@
 import type { ResonanceDatabase } from '#db/database';
 import { directoryKey } from '#sync/directory';
 import { removeProfile } from '#sync/profiles';
+import { databaseName } from './names';
 import { clearGrant, flagLocked } from './grant';
 import { forgetSettings } from './settings';
 
@@ -19,8 +20,23 @@ export async function wipeUser(userId: string, name: string, db: ResonanceDataba
   localStorage.removeItem(directoryKey(userId));
   localStorage.removeItem(`resonance.lastSyncedAt.${userId}`);
   await clearGrant().catch(() => undefined);
-  // Removes every collection's storage of this user's database (records, outbox, checkpoints).
-  if (db) await db.remove();
+  // Clears every collection's storage of this user's database (records, outbox, checkpoints)...
+  if (db) await db.remove().catch(() => undefined);
+  // ...and deletes the emptied IndexedDB databases too: RxDB's Dexie storage only clears their tables.
+  await deleteIndexedDbs(`rxdb-dexie-${databaseName(userId)}--`);
+}
+
+async function deleteIndexedDbs(prefix: string): Promise<void> {
+  const names = (await indexedDB.databases()).map((d) => d.name ?? '').filter((n) => n.startsWith(prefix));
+  await Promise.all(
+    names.map(
+      (name) =>
+        new Promise<void>((resolve) => {
+          const req = indexedDB.deleteDatabase(name);
+          req.onsuccess = req.onerror = req.onblocked = () => resolve();
+        }),
+    ),
+  );
 }
 
 export function readRevokedNotice(): { name: string | null } | null {

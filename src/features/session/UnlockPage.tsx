@@ -14,8 +14,8 @@ const PIN_ID = 'unlock-pin';
 export interface UnlockPageProps {
   profile: Profile;
   onUnlocked: (outcome: Extract<UnlockOutcome, { ok: true }>) => void;
-  /** Locked out (or the profile is gone): sign in with the password instead. */
-  onNeedsPassword: () => void;
+  /** Locked out (`lockedOut`), the profile is gone, or the person asked: sign in with the password. */
+  onNeedsPassword: (lockedOut: boolean) => void;
   onSwitchUser: () => void;
 }
 
@@ -36,7 +36,7 @@ export default function UnlockPage({ profile, onUnlocked, onNeedsPassword, onSwi
     setBusy(false);
     if (outcome.code === 'locked' || outcome.code === 'no-profile' || outcome.code === 'damaged') {
       form.markSaved();
-      onNeedsPassword();
+      onNeedsPassword(outcome.code === 'locked');
       return;
     }
     form.reset({ pin: '' });
@@ -71,7 +71,7 @@ export default function UnlockPage({ profile, onUnlocked, onNeedsPassword, onSwi
         <Button variant="secondary" onClick={onSwitchUser}>
           Switch user
         </Button>
-        <Button variant="secondary" onClick={onNeedsPassword}>
+        <Button variant="secondary" onClick={() => onNeedsPassword(false)}>
           Forgotten your PIN? Sign in with your password
         </Button>
       </ButtonGroup>
