@@ -22,9 +22,8 @@ export { databaseName } from './lock/names';
 
 export async function openUserData(session: Session, dataKey: CryptoKey): Promise<OpenResult> {
   try {
-    // TODO(crypt): pass `encryptionKey: dataKey` below once src/db/database.ts OpenOptions has it.
-    performance.mark(`resonance:key-ready:${dataKey.algorithm.name}`);
-    const db = await openDatabase({ name: databaseName(session.user.id), devMode: import.meta.env.DEV, userId: session.user.id });
+    // The user's data key (unwrapped by their PIN or an online sign-in) seals sensitive fields at rest.
+    const db = await openDatabase({ name: databaseName(session.user.id), devMode: import.meta.env.DEV, userId: session.user.id, encryptionKey: dataKey });
     // For benchmarks: how much of a cold start is opening the database (read with performance.getEntriesByName).
     performance.mark('resonance:db-opened');
     let wiping = false;

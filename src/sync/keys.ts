@@ -9,11 +9,12 @@
 
 /**
  * PBKDF2-SHA-256 iterations for the PIN. 600,000 is OWASP's 2023 figure for PBKDF2-SHA-256. Measured
- * here: about 0.25 s in Node 20 and 0.3 s in headless Chromium on the shared build machine; a
- * five-year-old tablet is several times slower, which is still acceptable once per unlock. A 6-digit
- * PIN has only 10^6 values, so the real protection against guessing is the five-attempt lockout and
- * the server-side wrap: an offline attacker with the storage can still try every PIN (10^6 × 0.25 s ≈
- * 3 days of one core), which is why records are also encrypted and devices can be revoked.
+ * on the shared build machine: 190-250 ms in Node 20, 145-195 ms in headless Chromium (warm; the
+ * first derivation of a page load took 680 ms). A five-year-old tablet is several times slower,
+ * still acceptable once per unlock. A 6-digit PIN has only 10^6 values, so the real protection
+ * against guessing in the app is the five-attempt lockout; an offline attacker with a copy of the
+ * storage can still try every PIN (10^6 × 0.2 s ≈ 2-3 days of one core), which is why devices can be
+ * revoked (the server then never hands out the other wrap's secret again) and PINs may be longer.
  */
 export const PIN_ITERATIONS = 600_000;
 export const SALT_BYTES = 16;
