@@ -6,15 +6,18 @@
  * same fields. None validates, so differences are the encryption alone; the app adds the same
  * validation cost to each.
  *
- * Method. Per throttle setting (unthrottled, TABLET_THROTTLE) a fresh browser profile; per variant one
- * untimed warm-up run (1,000 clients), then RUNS timed runs, each on a new database (removed afterwards) holding the
- * demo organisation (10,000 clients for the cost, 1,000 for the choice; see PLAN) (generateDemoOrg, clients + cases + tasks). Timed inside the page
- * with performance.now(): (1) one bulkInsert of the clients; (2) reading every client on a fresh
- * RxDatabase instance (no RxDB cache); (3) the caseload's data path on a fresh instance: every client,
- * then every case and open task as src/features/caseload/queries.ts reads them, plus the search index
- * (buildClientIndex) - the part of the 10,000-client caseload render encryption can change (React's
- * rendering of the rows is the same work with or without it); (4) SAVES visit inserts (a demo visit's
- * notes and outcomes) into that database, each timed from insert() to its promise resolving.
+ * Method. Per throttle setting (unthrottled, TABLET_THROTTLE) a fresh browser profile; per variant
+ * and size (see PLAN; demo organisation from generateDemoOrg), each measurement is repeated WARMUP
+ * untimed then RUNS timed times, inside the page with performance.now():
+ * (1) one bulkInsert of the clients into a new, empty database (the last one is kept and given the
+ *     organisation's cases and tasks, untimed);
+ * (2) reading every client, each time on a fresh RxDatabase instance (no RxDB cache);
+ * (3) the caseload's data path on a fresh instance: every client, then every case and open task as
+ *     src/features/caseload/queries.ts reads them, plus the search index (buildClientIndex): the
+ *     part of the 10,000-client caseload render that encryption can change (React rendering the
+ *     rows is the same work with or without it);
+ * (4) visit inserts (a demo visit's notes and outcomes) into that database, RUNS x SAVES timed after
+ *     two untimed, each from insert() to its promise resolving.
  * The full-app figures (cold start to caseload rows, save to timeline) are the offline-core suite's;
  * they include encryption once the app opens its database with a key (src/app/boot.ts).
  */
@@ -40,12 +43,9 @@ const PLAN: readonly { clients: number; variants: readonly EncryptionVariant[] }
 const QUICK_CLIENTS = 1_000;
 /** Timed runs per variant and throttle: the brief's minimum of 5 (so p95 is the slowest run). */
 const RUNS = 5;
-/**
- * One untimed run first per variant: first IndexedDB open, JIT, lazily built code paths. It uses
- * QUICK_CLIENTS: warming needs the code paths, not the volume (a 10k crypto-js run at 4x takes minutes).
- */
+/** One untimed repetition first of each measurement: first IndexedDB open, JIT, lazily built code. */
 const WARMUP = 1;
-/** Visit saves per run: 5 runs x 10 saves = 50 samples, so the p95 is not just the slowest save. */
+/** Visit saves per timed run: 5 x 10 = 50 samples, so the p95 is not just the slowest save. */
 const SAVES = 10;
 const LABEL: Record<EncryptionVariant, string> = {
   none: 'no encryption',
@@ -75,6 +75,13 @@ const METRICS: Record<Metric, (clients: string) => string> = {
   saveVisit: () => 'save a visit',
 };
 
+const NOTES: Record<Metric, string> = {
+  insertClients: 'new empty database each run',
+  readClients: 'fresh RxDatabase instance each run',
+  caseloadData: 'fresh RxDatabase instance each run; clients, cases, open tasks and the search index',
+  saveVisit: `one insert into a database holding the organisation; ${String(SAVES)} saves per run`,
+};
+
 export const suite: BenchSuite = {
   name: 'encryption',
   description:
@@ -97,21 +104,13 @@ export const suite: BenchSuite = {
           for (const { clients, variants } of plan) {
           const medians = new Map<string, number>();
           for (const variant of variants) {
-            const samples: Record<Metric, number[]> = { insertClients: [], readClients: [], caseloadData: [], saveVisit: [] };
-            for (let i = 0; i < warmup + runs; i++) {
-              ctx.log(`${variant}, ${formatCount(clients)} clients, ${throttle}, run ${String(i + 1)}/${String(warmup + runs)}…`);
-              const request: EncryptionRunRequest = { variant, clients: i < warmup ? QUICK_CLIENTS : clients, saves: SAVES };
-              const result: EncryptionRunResult = await page.evaluate(async (req) => {
-                const api = window.resonanceEncryptionBench;
-                if (!api) throw new Error('bench page did not load');
-                return api.run(req);
-              }, request);
-              if (i < warmup) continue;
-              samples.insertClients.push(result.insertClients);
-              samples.readClients.push(result.readClients);
-              samples.caseloadData.push(result.caseloadData);
-              samples.saveVisit.push(...result.saveVisit);
-            }
+            ctx.log(`${variant}, ${formatCount(clients)} clients, ${throttle}…`);
+            const request: EncryptionRunRequest = { variant, clients, runs, warmup, saves: SAVES };
+            const samples: EncryptionRunResult = await page.evaluate(async (req) => {
+              const api = window.resonanceEncryptionBench;
+              if (!api) throw new Error('bench page did not load');
+              return api.run(req);
+            }, request);
             for (const metric of Object.keys(METRICS) as Metric[]) {
               const stats = summarise(samples[metric]);
               medians.set(`${metric}:${variant}`, stats.median);
@@ -120,7 +119,7 @@ export const suite: BenchSuite = {
                 unit: 'ms',
                 ...stats,
                 note:
-                  `${browser.product}; fresh database per run${metric === 'saveVisit' ? `, ${String(SAVES)} saves per run` : `; with ${String(runs)} runs p95 is the slowest`}` +
+                  `${browser.product}; ${NOTES[metric]}${metric === 'saveVisit' ? '' : `; with ${String(runs)} runs p95 is the slowest`}` +
                   (rate > 1 ? '; throttling slows page JavaScript, not IndexedDB or WebCrypto work off the main thread' : ''),
               });
             }

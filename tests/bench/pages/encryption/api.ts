@@ -16,21 +16,25 @@ export type EncryptionVariant = 'none' | 'webcrypto' | 'crypto-js';
 export interface EncryptionRunRequest {
   variant: EncryptionVariant;
   clients: number;
+  /** Timed repetitions of each measurement. */
+  runs: number;
+  /** Untimed repetitions first (first IndexedDB open, JIT). */
+  warmup: number;
   /** Timed visit saves per run. */
   saves: number;
 }
 
-/** Milliseconds, from one run on a fresh database. */
+/** Milliseconds of each timed repetition. */
 export interface EncryptionRunResult {
-  /** One bulkInsert of `clients` demo clients. */
-  insertClients: number;
-  /** Reading every client back (a fresh RxDatabase instance, nothing cached). */
-  readClients: number;
+  /** One bulkInsert of `clients` demo clients into a new, empty database. */
+  insertClients: number[];
+  /** Reading every client back (a fresh RxDatabase instance each time, nothing cached). */
+  readClients: number[];
   /**
    * The caseload's data path on a fresh instance: every client, then every case and open task (as
    * src/features/caseload/queries.ts reads them), and the search index built from the clients.
    */
-  caseloadData: number;
+  caseloadData: number[];
   /** Each visit insert (with notes and outcomes) into the database holding the organisation. */
   saveVisit: number[];
 }

@@ -63,45 +63,79 @@ function check(result: { error: unknown[] }, what: string): void {
   if (result.error.length > 0) throw new Error(`${what}: ${String(result.error.length)} rejected, first ${JSON.stringify(result.error[0])}`);
 }
 
+/** Times `fn` warmup + runs times and returns the timed samples. */
+async function repeat(request: EncryptionRunRequest, fn: (last: boolean) => Promise<number>): Promise<number[]> {
+  const samples: number[] = [];
+  const total = request.warmup + request.runs;
+  for (let i = 0; i < total; i++) {
+    const ms = await fn(i === total - 1);
+    if (i >= request.warmup) samples.push(ms);
+  }
+  return samples;
+}
+
 async function run(request: EncryptionRunRequest): Promise<EncryptionRunResult> {
   const o = org(request.clients);
   const name = `bench-enc-${request.variant}-${String(++runCounter)}`;
-  let db = await open(request.variant, name);
-  try {
+
+  // 1. bulkInsert into a new database each time; the last one is kept and given the cases and tasks.
+  let kept: Db | undefined;
+  let scratch = 0;
+  const insertClients = await repeat(request, async (last) => {
+    const db = await open(request.variant, last ? name : `${name}-scratch-${String(++scratch)}`);
     const clients = o.docs.clients.map((d) => structuredClone(d));
-    let start = performance.now();
+    const start = performance.now();
     check(await db.clients.bulkInsert(clients), 'clients');
-    const insertClients = performance.now() - start;
-    check(await db.cases.bulkInsert(o.docs.cases.map((d) => structuredClone(d))), 'cases');
-    check(await db.tasks.bulkInsert(o.docs.tasks.map((d) => structuredClone(d))), 'tasks');
-    await db.close();
+    const ms = performance.now() - start;
+    if (last) kept = db;
+    else await db.remove();
+    return ms;
+  });
+  if (!kept) throw new Error('no database kept');
+  check(await kept.cases.bulkInsert(o.docs.cases.map((d) => structuredClone(d))), 'cases');
+  check(await kept.tasks.bulkInsert(o.docs.tasks.map((d) => structuredClone(d))), 'tasks');
+  await kept.close();
 
-    // Fresh instances: RxDB's document and query caches are empty, as on a cold start.
-    db = await open(request.variant, name);
-    start = performance.now();
+  // 2 and 3. Fresh instances each time: RxDB's document and query caches are empty, as on a cold start.
+  const readClients = await repeat(request, async () => {
+    const db = await open(request.variant, name);
+    const start = performance.now();
     const read = await db.clients.find().exec();
-    const readClients = performance.now() - start;
-    if (read.length !== request.clients) throw new Error(`read ${String(read.length)} clients, expected ${String(request.clients)}`);
+    const ms = performance.now() - start;
     await db.close();
-
-    db = await open(request.variant, name);
-    start = performance.now();
+    if (read.length !== request.clients) throw new Error(`read ${String(read.length)} clients, expected ${String(request.clients)}`);
+    return ms;
+  });
+  const caseloadData = await repeat(request, async () => {
+    const db = await open(request.variant, name);
+    const start = performance.now();
     const all = await db.clients.find().exec();
     await db.cases.find().exec();
     await db.tasks.find({ selector: { done: false } }).exec();
     buildClientIndex(all);
-    const caseloadData = performance.now() - start;
+    const ms = performance.now() - start;
+    await db.close();
+    return ms;
+  });
 
-    const saveVisit: number[] = [];
+  // 4. Visit saves into the full database.
+  const db = await open(request.variant, name);
+  try {
     const templates = o.docs.visits.filter((v) => v.notes.length > 0);
-    for (let i = 0; i < request.saves; i++) {
-      const template = templates[i % templates.length];
-      if (!template) throw new Error('demo organisation has no visits with notes');
-      const visit: Visit = { ...structuredClone(template), id: `bench-visit-${String(i)}`, writeId: `w-${String(i)}` };
-      start = performance.now();
-      await db.visits.insert(visit);
-      saveVisit.push(performance.now() - start);
-    }
+    let n = 0;
+    const saveVisit: number[] = [];
+    const saveRequest = { ...request, runs: request.runs * request.saves, warmup: request.warmup * 2 };
+    saveVisit.push(
+      ...(await repeat(saveRequest, async () => {
+        const template = templates[n % templates.length];
+        if (!template) throw new Error('demo organisation has no visits with notes');
+        const visit: Visit = { ...structuredClone(template), id: `bench-visit-${String(n)}`, writeId: `w-${String(n)}` };
+        n++;
+        const start = performance.now();
+        await db.visits.insert(visit);
+        return performance.now() - start;
+      })),
+    );
     return { insertClients, readClients, caseloadData, saveVisit };
   } finally {
     await db.remove();
