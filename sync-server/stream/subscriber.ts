@@ -94,10 +94,12 @@ export class Subscriber {
     if (change.collection === 'cases') {
       // A case that enters or leaves the scope moves its client, visits, tasks and feedback too (A3):
       // poke every collection so the device pulls its catch-up or removals now, not at its next timer.
+      // A case edited while staying in scope pokes only `cases`.
       this.ctx = null;
       const after = await this.context();
-      const moved = change.docs.some((doc) => before.scope.caseIds.has(doc.id) || after.scope.caseIds.has(doc.id));
+      const moved = change.docs.some((doc) => before.scope.caseIds.has(doc.id) !== after.scope.caseIds.has(doc.id));
       if (moved) for (const collection of ['cases' as const, ...COLLECTION_NAMES.filter((c) => c !== 'cases')]) this.poke(collection);
+      else if (change.docs.some((doc) => after.scope.caseIds.has(doc.id))) this.poke('cases');
       return;
     }
     if (change.docs.some((doc) => canRead(user, change.collection, doc.data, before))) this.poke(change.collection);
