@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { DEMO_SIGN_INS, DEMO_PASSWORD } from '#shared/demo/index';
 import { revokeDevice } from '../../sync-server/admin/ops';
+import { setIdleLockMinutes } from '../../sync-server/admin/settings';
 import { openStore } from '../../sync-server/storage/open';
 import { goOffline, goOnline, launchBrowser, runAxe, signInAs, startTestServer, type LaunchedBrowser, type TestServer } from '../support';
 import { choosePin, signedInBadge, TEST_PIN, unlockWithPin } from '../support/sign-in';
@@ -170,14 +171,25 @@ describe('shared-tablet security', () => {
     await page.unroute('https://www.bbc.co.uk/**');
   });
 
-  it('locks itself after the idle period (fake clock), dropping the key: a new tab needs the PIN too', async () => {
+  it('locks itself after the coordinator’s idle period (fake clock), dropping the key: a new tab needs the PIN too', async () => {
+    // The coordinator sets 2 minutes (as the admin CLI or the settings screen would).
+    const store = await openStore({ dataDir: server.dataDir ?? '', databaseUrl: null });
+    try {
+      await setIdleLockMinutes(store, 2);
+    } finally {
+      await store.close();
+    }
     const tab = await browser.context.newPage();
     try {
       await tab.clock.install();
       await tab.goto(`${server.url}/`, { waitUntil: 'load' });
       await pinScreen(tab).waitFor({ timeout: WAIT_MS });
+      const settings = tab.waitForResponse((r) => r.url().endsWith('/api/settings'));
       await unlockWithPin(tab, '735104');
-      await tab.clock.fastForward('06:00');
+      expect(await (await settings).json()).toEqual({ idleLockMinutes: 2 });
+      await tab.clock.fastForward('01:30');
+      expect(await signedInBadge(tab).isVisible()).toBe(true);
+      await tab.clock.fastForward('01:00');
       await pinScreen(tab).waitFor({ timeout: WAIT_MS });
       const other = await browser.context.newPage();
       await other.goto(`${server.url}/`, { waitUntil: 'load' });

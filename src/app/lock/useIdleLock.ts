@@ -4,8 +4,8 @@
  * When time is up and no form is half-filled, the app locks (key dropped, database closed, PIN
  * screen). When a form holds unsaved typing, locking waits: a warning says the app will lock in one
  * minute and that the form is not saved; any activity keeps working, otherwise it locks then, and
- * the unsaved typing is lost (security wins on a tablet left unattended). Timers only: tests drive
- * them with a fake clock instead of waiting minutes.
+ * the unsaved typing is lost (security wins on a tablet left unattended). Kiosks never auto-lock.
+ * Timers only: tests drive them with a fake clock instead of waiting minutes.
  */
 import { useEffect, useState } from 'react';
 import { hasDirtyForms } from '#shared/lib/dirty-forms';
@@ -22,6 +22,8 @@ const EVENTS = ['pointerdown', 'keydown', 'touchstart', 'wheel', 'input'] as con
 export function useIdleLock(data: AppData): { warning: boolean } {
   const [warning, setWarning] = useState(false);
   useEffect(() => {
+    // A kiosk holds no personal data and stands in a reception area: it never locks itself.
+    if (data.session.user.role === 'kiosk') return;
     const userId = data.session.user.id;
     let idleMs = cachedIdleMinutes(userId) * 60_000;
     let timer: ReturnType<typeof setTimeout> | null = null;
