@@ -3,7 +3,7 @@
  * records the change in the outbox, so the unsynced count is exact and the sync client knows what
  * the server has yet to accept. Storage failures are classified for the UI (never swallowed).
  */
-import type { RxCollection } from 'rxdb';
+import { rxStorageWriteErrorToRxError, type RxCollection, type RxStorageWriteError } from 'rxdb';
 import { newMeta, touch } from '#shared/domain/write';
 import type { CollectionName } from '#shared/schemas/index';
 import type { ResonanceDatabase } from './database';
@@ -35,6 +35,70 @@ export async function createDoc<C extends Synced>(
   } catch (e) {
     throw classifyStorageError(e);
   }
+}
+
+/** One new document for createDocs. */
+export interface NewDoc<C extends Synced = Synced> {
+  collection: C;
+  fields: Omit<DocOf<C>, Meta> & { id?: string };
+}
+
+/** A new document of any synced collection. */
+export type AnyNewDoc = { [C in Synced]: NewDoc<C> }[Synced];
+
+/**
+ * Insert several new documents together (a visit and its follow-up tasks): one bulk insert per
+ * collection and one bulk upsert of all their outbox rows, all started at once, so the whole save is
+ * one round of IndexedDB transactions instead of one insert plus an outbox write per document.
+ * All or nothing as far as the device allows: when any part fails, the documents that were stored
+ * are removed again (best effort) and the error is thrown as a StorageError. Returns the documents
+ * as stored, in the order given.
+ */
+export async function createDocs(db: ResonanceDatabase, docs: readonly AnyNewDoc[], now: Date = new Date()): Promise<Record<string, unknown>[]> {
+  const made = docs.map((d) => {
+    const meta = newMeta(now, d.fields.id);
+    return { collection: d.collection, doc: { ...d.fields, ...meta } };
+  });
+  const byCollection = new Map<Synced, (typeof made)[number]['doc'][]>();
+  for (const m of made) byCollection.set(m.collection, [...(byCollection.get(m.collection) ?? []), m.doc]);
+  const since = now.toISOString();
+  const outboxRows = made.map((m) => ({ id: outboxId(m.collection, m.doc.id), collectionName: m.collection, documentId: m.doc.id, writeId: m.doc.writeId, since }));
+  const inserts = [...byCollection].map(async ([collection, list]) => {
+    const coll = db.collections[collection] as unknown as RxCollection<Record<string, unknown>>;
+    const result = await coll.bulkInsert(list);
+    const error = result.error[0];
+    return { collection, stored: result.success.map((d) => String(d.id)), error: error ? rxStorageWriteErrorToRxError(error) : undefined };
+  });
+  const outbox = db.outbox.bulkUpsert(outboxRows).then((r) => {
+    const error = r.error[0] as RxStorageWriteError<unknown> | undefined;
+    return error ? rxStorageWriteErrorToRxError(error) : undefined;
+  });
+  const [insertResults, outboxResult] = await Promise.all([Promise.allSettled(inserts), Promise.allSettled([outbox])]);
+  const failures: unknown[] = [];
+  const stored: { collection: Synced; id: string }[] = [];
+  for (const r of insertResults) {
+    if (r.status === 'rejected') failures.push(r.reason);
+    else {
+      if (r.value.error !== undefined) failures.push(r.value.error);
+      stored.push(...r.value.stored.map((id) => ({ collection: r.value.collection, id })));
+    }
+  }
+  for (const r of outboxResult) {
+    if (r.status === 'rejected') failures.push(r.reason);
+    else if (r.value !== undefined) failures.push(r.value);
+  }
+  if (failures.length > 0) {
+    // Stored documents are removed (a removal is a change of its own, so their outbox rows stay);
+    // the outbox rows of documents that never got stored must go, or they would count as unsynced forever.
+    const storedIds = new Set(stored.map((d) => outboxId(d.collection, d.id)));
+    const orphans = outboxRows.filter((r) => !storedIds.has(r.id)).map((r) => r.id);
+    await Promise.allSettled([
+      ...stored.map((d) => removeDoc(db, d.collection, d.id, now)),
+      db.outbox.find({ selector: { id: { $in: orphans } } }).remove(),
+    ]);
+    throw classifyStorageError(failures[0]);
+  }
+  return made.map((m) => m.doc);
 }
 
 /** Change some fields of an existing document. */

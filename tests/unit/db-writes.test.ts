@@ -6,7 +6,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type ResonanceDatabase } from '#db/database';
 import { StorageError } from '#db/errors';
-import { createDoc, removeDoc, updateDoc } from '#db/writes';
+import { createDoc, createDocs, removeDoc, updateDoc } from '#db/writes';
 
 let db: ResonanceDatabase | null = null;
 afterEach(async () => {
@@ -46,5 +46,33 @@ describe('local writes', () => {
     await expect(createDoc(d, 'clients', { name: '', teamId: 't1', createdBy: 'u1' })).rejects.toBeInstanceOf(StorageError);
     expect(await d.clients.count().exec()).toBe(0);
     expect(await d.outbox.count().exec()).toBe(0);
+  });
+
+  it('[C2] createDocs stores documents of several collections together, each with its own writeId and outbox row', async () => {
+    const d = await open();
+    const [client, task] = await createDocs(d, [
+      { collection: 'clients', fields: { name: 'Mary Seacole', teamId: 't1', createdBy: 'u1' } },
+      { collection: 'tasks', fields: { caseId: 'c1', clientId: 'k1', assignedTo: 'u1', title: 'Call back', due: '2026-01-02', done: false } },
+    ]);
+    expect(client?.writeId).not.toBe(task?.writeId);
+    const rows = await d.outbox.find().exec();
+    expect(rows.map((r) => [r.collectionName, r.documentId, r.writeId]).sort()).toEqual(
+      [['clients', client?.id, client?.writeId], ['tasks', task?.id, task?.writeId]].sort(),
+    );
+    expect((await d.tasks.findOne(String(task?.id)).exec())?.title).toBe('Call back');
+  });
+
+  it('createDocs with one invalid document stores nothing that counts: the valid one is taken back, no orphan outbox row', async () => {
+    const d = await open();
+    const attempt = createDocs(d, [
+      { collection: 'clients', fields: { name: 'Mary Seacole', teamId: 't1', createdBy: 'u1' } },
+      { collection: 'tasks', fields: { caseId: 'c1', clientId: 'k1', assignedTo: 'u1', title: '', due: '2026-01-02', done: false } },
+    ]);
+    await expect(attempt).rejects.toMatchObject({ code: 'invalid-record' });
+    expect(await d.clients.count().exec()).toBe(0);
+    expect(await d.tasks.count().exec()).toBe(0);
+    // What is left is the removal of the client (a change of its own), never a row for the task.
+    const rows = await d.outbox.find().exec();
+    expect(rows.map((r) => r.collectionName)).toEqual(['clients']);
   });
 });

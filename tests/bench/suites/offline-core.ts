@@ -79,6 +79,14 @@ import type { BenchContext, BenchSuite, Measurement, Target } from '../lib/types
 const SIZES = [1_000, 10_000, 50_000] as const;
 /** --quick proves every measurement still works; 10k is the smallest size that has them all. */
 const QUICK_SIZES = [1_000, 10_000] as const;
+/**
+ * OFFLINE_CORE_SIZES=10000 (comma-separated) measures only those sizes: a quicker check while
+ * working on one figure. The published page needs the full run (every size).
+ */
+function sizesToRun(quick: boolean): readonly number[] {
+  const asked = (process.env.OFFLINE_CORE_SIZES ?? '').split(',').map((s) => Number(s.trim())).filter((n) => n > 0);
+  return asked.length > 0 ? asked : quick ? QUICK_SIZES : SIZES;
+}
 /** Search and saving are measured at the brief's size, 10,000 clients. */
 const DETAIL_SIZE = 10_000;
 /** Cold starts per throttle setting: the brief's minimum of 5 (so p95 is the slowest run). */
@@ -632,7 +640,7 @@ export const suite: BenchSuite = {
       const distDir = await copyBuiltApp(ctx);
       await recordEntrySize(ctx, distDir);
       let firstScreenScripts: string[] | undefined;
-      for (const clients of ctx.quick ? QUICK_SIZES : SIZES) {
+      for (const clients of sizesToRun(ctx.quick)) {
         const seeded = await startSeededServer(ctx, { clients, distDir });
         try {
           const browser = await launchChromium();
