@@ -195,6 +195,25 @@ describe('shared-tablet security', () => {
       await other.goto(`${server.url}/`, { waitUntil: 'load' });
       await pinScreen(other).waitFor({ timeout: WAIT_MS });
       await other.close();
+
+      // A half-filled form: a warning first, and any key press keeps the person working, typing intact.
+      await unlockWithPin(tab, '735104');
+      await tab.goto(`${server.url}/clients/new`, { waitUntil: 'load' });
+      const form = new RegisterClientForm(tab);
+      await form.waitUntilOpen();
+      await form.name().fill('Half Typed-Name');
+      await tab.clock.fastForward('02:10');
+      await tab.getByText('Resonance will lock in 1 minute').waitFor({ timeout: WAIT_MS });
+      expect(await pinScreen(tab).count()).toBe(0);
+      await tab.keyboard.press('Shift');
+      await tab.getByText('Resonance will lock in 1 minute').waitFor({ state: 'detached', timeout: WAIT_MS });
+      await tab.clock.fastForward('01:10');
+      expect(await form.name().inputValue()).toBe('Half Typed-Name');
+      // Left alone after the warning, it locks anyway: an unattended tablet matters more than the draft.
+      await tab.clock.fastForward('02:10');
+      await tab.getByText('Resonance will lock in 1 minute').waitFor({ timeout: WAIT_MS });
+      await tab.clock.fastForward('01:05');
+      await pinScreen(tab).waitFor({ timeout: WAIT_MS });
     } finally {
       await tab.close();
     }
