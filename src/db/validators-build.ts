@@ -59,18 +59,49 @@ export function generateValidators(): string {
 }
 
 /**
- * Ajv's standalone output still `require`s two small runtime helpers even in ESM mode; the browser
- * bundle and Node's ESM loader both want imports. The string length helper is inlined (it counts
- * characters as code points, as Ajv does) and the format checks come from ajv-formats' formats
- * module (no compiler in it). Any other require would be new: fail loudly rather than ship it.
+ * The two string formats the schemas use, as ajv-formats' "full" mode checks them (RFC 3339 date,
+ * and date-time with a required time zone), copied into the generated module so the browser does
+ * not ship ajv-formats' whole table of formats. validators.test.ts checks they agree with ajv-formats.
+ */
+export const FORMATS_SOURCE = `const DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+function date(str) {
+  const m = /^(\\d\\d\\d\\d)-(\\d\\d)-(\\d\\d)$/.exec(str);
+  if (!m) return false;
+  const year = +m[1], month = +m[2], day = +m[3];
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return month >= 1 && month <= 12 && day >= 1 && day <= (month === 2 && leap ? 29 : DAYS[month]);
+}
+function time(str) {
+  const m = /^(\\d\\d):(\\d\\d):(\\d\\d(?:\\.\\d+)?)(z|([+-])(\\d\\d)(?::?(\\d\\d))?)?$/i.exec(str);
+  if (!m) return false;
+  const hr = +m[1], min = +m[2], sec = +m[3], tz = m[4], sign = m[5] === "-" ? -1 : 1, tzH = +(m[6] || 0), tzM = +(m[7] || 0);
+  if (tzH > 23 || tzM > 59 || !tz) return false;
+  if (hr <= 23 && min <= 59 && sec < 60) return true;
+  const utcMin = min - tzM * sign, utcHr = hr - tzH * sign - (utcMin < 0 ? 1 : 0);
+  return (utcHr === 23 || utcHr === -1) && (utcMin === 59 || utcMin === -1) && sec < 61;
+}
+function dateTime(str) {
+  const parts = str.split(/t|\\s/i);
+  return parts.length === 2 && date(parts[0]) && time(parts[1]);
+}
+export const formats = { date: { validate: date }, "date-time": { validate: dateTime } };`;
+
+/**
+ * Ajv's standalone output still `require`s its runtime helpers even in ESM mode; the browser bundle
+ * and Node's ESM loader both want none. The string length helper is inlined (it counts characters
+ * as code points, as Ajv does) and the formats come from FORMATS_SOURCE. Any other require, or a
+ * format not in FORMATS_SOURCE, would be new: fail loudly rather than ship it.
  */
 function esmOnly(code: string): string {
   const out = code
     .replaceAll('require("ajv/dist/runtime/ucs2length").default', 'ucs2length')
-    .replaceAll('require("ajv-formats/dist/formats").fullFormats', 'fullFormats');
+    .replaceAll('require("ajv-formats/dist/formats").fullFormats', 'formats');
   if (out.includes('require(')) throw new Error('Ajv standalone code needs a runtime helper validators-build.ts does not map');
+  for (const [, name] of out.matchAll(/formats\["?([\w-]+)"?\]|formats\.([\w-]+)/g)) {
+    if (name && !['date', 'date-time'].includes(name)) throw new Error(`The schemas use the format "${name}": add it to FORMATS_SOURCE`);
+  }
   return [
-    'import { fullFormats } from "ajv-formats/dist/formats.js";',
+    FORMATS_SOURCE,
     'function ucs2length(str) { let length = 0; for (const _ of str) length++; return length; }',
     out.replace(/^"use strict";/, ''),
   ].join('\n');

@@ -4,10 +4,12 @@
  * schema changed without regenerating is refused instead of passing unchecked.
  */
 import { readFileSync } from 'node:fs';
+import { fullFormats } from 'ajv-formats/dist/formats.js';
 import { fillWithDefaultSettings } from 'rxdb';
 import { describe, expect, it } from 'vitest';
 import { schemas } from '#shared/schemas/index';
 import { GENERATED_JS, generateValidators } from './validators-build';
+import { formats } from './validators.generated';
 import { generatedValidator } from './validators';
 
 const filled = (schema: object) => fillWithDefaultSettings(schema as never);
@@ -39,5 +41,19 @@ describe('generated validators', () => {
 
   it('lets RxDB-internal stores and older schema versions through unvalidated', () => {
     expect(generatedValidator(filled({ title: 'RxInternalDocument', version: 0, primaryKey: 'id', type: 'object', properties: { id: { type: 'string', maxLength: 9 } } }))({ x: 1 })).toEqual([]);
+  });
+
+  it('check dates and date-times exactly as ajv-formats does (the server)', () => {
+    const samples = [
+      '2026-01-02', '2024-02-29', '2023-02-29', '2026-13-01', '2026-00-10', '2026-1-2', '',
+      '2026-01-02T10:00:00.000Z', '2026-01-02T10:00:00Z', '2026-01-02 10:00:00+01:00', '2026-01-02T10:00:00',
+      '2026-01-02T24:00:00Z', '2026-12-31T23:59:60Z', '2026-01-02T10:00:00+25:00', '2026-01-02t10:00:00z', 'yesterday',
+    ];
+    const server = { date: fullFormats.date, 'date-time': fullFormats['date-time'] } as Record<string, { validate: (s: string) => boolean }>;
+    for (const name of ['date', 'date-time'] as const) {
+      for (const sample of samples) {
+        expect([name, sample, formats[name].validate(sample)]).toEqual([name, sample, server[name]?.validate(sample)]);
+      }
+    }
   });
 });
