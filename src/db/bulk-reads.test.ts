@@ -5,14 +5,15 @@
  * with the wrapper and one without.
  */
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { createRxDatabase, type MangoQuery, type RxDatabase } from 'rxdb';
+import { createRxDatabase, type MangoQuery, type RxCollection, type RxDatabase } from 'rxdb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { taskSchema, type Task } from '#shared/schemas/tasks';
 import { withBulkReads } from './bulk-reads';
 
-let plain: RxDatabase;
-let bulk: RxDatabase;
+type Db = RxDatabase<{ tasks: RxCollection<Task> }>;
+let plain: Db;
+let bulk: Db;
 
 function task(i: number): Task {
   const at = new Date(Date.UTC(2026, 0, 1 + (i % 28))).toISOString();
@@ -22,14 +23,14 @@ function task(i: number): Task {
   };
 }
 
-async function openWith(wrap: boolean): Promise<RxDatabase> {
+async function openWith(wrap: boolean): Promise<Db> {
   const dexie = getRxStorageDexie({ indexedDB: new IDBFactory(), IDBKeyRange });
-  const db = await createRxDatabase({ name: `bulk-${String(wrap)}`, storage: wrap ? withBulkReads(dexie) : dexie });
+  const db = await createRxDatabase<{ tasks: RxCollection<Task> }>({ name: `bulk-${String(wrap)}`, storage: wrap ? withBulkReads(dexie) : dexie });
   await db.addCollections({ tasks: { schema: taskSchema } });
   const docs = Array.from({ length: 120 }, (_, i) => task(i));
-  await db.tasks!.bulkInsert(docs);
+  await db.tasks.bulkInsert(docs);
   // Deleted documents stay in IndexedDB (soft delete) and must not come back.
-  await db.tasks!.find({ selector: { id: { $in: ['t005', 't006', 't077'] } } }).remove();
+  await db.tasks.find({ selector: { id: { $in: ['t005', 't006', 't077'] } } }).remove();
   return db;
 }
 
@@ -56,16 +57,16 @@ const QUERIES: [string, MangoQuery<Task>][] = [
 
 describe('withBulkReads', () => {
   it.each(QUERIES)('%s: same documents in the same order as the cursor', async (_name, query) => {
-    const expected = (await plain.tasks!.find(query).exec()).map((d) => d.toJSON());
-    const actual = (await bulk.tasks!.find(query).exec()).map((d) => d.toJSON());
+    const expected = (await plain.tasks.find(query).exec()).map((d) => d.toJSON());
+    const actual = (await bulk.tasks.find(query).exec()).map((d) => d.toJSON());
     expect(actual).toEqual(expected);
-    expect(actual.some((d) => ['t005', 't006', 't077'].includes(String(d.id)))).toBe(false);
+    expect(actual.some((d) => ['t005', 't006', 't077'].includes(d.id))).toBe(false);
   });
 
   it('sees a write made after the first read', async () => {
-    await bulk.tasks!.insert(task(500));
-    const found = await bulk.tasks!.find({ selector: { id: 't500' } }).exec();
+    await bulk.tasks.insert(task(500));
+    const found = await bulk.tasks.find({ selector: { id: 't500' } }).exec();
     expect(found.map((d) => d.primary)).toEqual(['t500']);
-    await bulk.tasks!.findOne('t500').remove();
+    await bulk.tasks.findOne('t500').remove();
   });
 });
