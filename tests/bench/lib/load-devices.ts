@@ -118,6 +118,30 @@ export async function pushOne(baseUrl: string, device: Device, doc: Record<strin
 /** Pull page size: PULL_BATCH in src/sync/replicate.ts and the server's cap. */
 export const PULL_LIMIT = 1_000;
 
+/** Network failures retried per request (a reused keep-alive socket the server had just closed, a reset). */
+const NETWORK_RETRIES = 2;
+/** Pull requests that failed at the network level and were sent again, over the whole process. */
+export const retries = { count: 0, last: '' };
+
+/** fetch, sent again on a network-level failure: what the app's replication does (after RETRY_MS). */
+async function fetchRetrying(url: string, init: RequestInit): Promise<Response> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await fetch(url, init);
+    } catch (e) {
+      if (attempt >= NETWORK_RETRIES) throw new Error(`${url} failed ${NETWORK_RETRIES + 1} times: ${describe(e)}`, { cause: e });
+      retries.count++;
+      retries.last = describe(e);
+    }
+  }
+}
+
+function describe(e: unknown): string {
+  if (!(e instanceof Error)) return String(e);
+  const cause = (e as Error & { cause?: unknown }).cause;
+  return cause instanceof Error ? `${e.message} (${cause.message})` : e.message;
+}
+
 /** A first sync: every collection from no checkpoint until an empty page. Returns documents per collection. */
 export async function initialSync(baseUrl: string, device: Device): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
@@ -128,7 +152,7 @@ export async function initialSync(baseUrl: string, device: Device): Promise<Reco
       for (;;) {
         const query = new URLSearchParams({ limit: String(PULL_LIMIT) });
         if (checkpoint !== null) query.set('checkpoint', JSON.stringify(checkpoint));
-        const res = await fetch(`${baseUrl}/api/sync/v1/${collection}/${schemas[collection].version}/pull?${query.toString()}`, { headers: auth(device) });
+        const res = await fetchRetrying(`${baseUrl}/api/sync/v1/${collection}/${schemas[collection].version}/pull?${query.toString()}`, { headers: auth(device) });
         if (!res.ok) throw new Error(`pull of ${collection} answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
         const page = (await res.json()) as { documents: unknown[]; checkpoint: unknown };
         if (page.documents.length === 0) break;
