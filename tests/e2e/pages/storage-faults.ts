@@ -44,6 +44,34 @@ export class StorageFaults {
   }
 
   /**
+   * How many stored records (soft-deleted ones included) the IndexedDB databases of one RxDB
+   * collection hold, across every user's database on this origin. Notes are encrypted at rest, so
+   * this count, not a search for the typed text, proves that nothing was half-written.
+   */
+  async recordsIn(collection: string): Promise<number> {
+    return this.page.evaluate(async (suffix) => {
+      const request = <T>(r: IDBRequest<T>) =>
+        new Promise<T>((resolve, reject) => {
+          r.onsuccess = () => resolve(r.result);
+          r.onerror = () => reject(r.error ?? new Error('IndexedDB request failed'));
+        });
+      let count = 0;
+      for (const info of await indexedDB.databases()) {
+        if (!info.name?.endsWith(suffix)) continue;
+        const db = await request(indexedDB.open(info.name));
+        try {
+          for (const storeName of Array.from(db.objectStoreNames)) {
+            count += await request(db.transaction(storeName, 'readonly').objectStore(storeName).count());
+          }
+        } finally {
+          db.close();
+        }
+      }
+      return count;
+    }, `--${collection}`);
+  }
+
+  /**
    * How many stored records, in any object store of any IndexedDB database of this origin, contain
    * `text` anywhere (soft-deleted ones included): the ground truth under the app's own reads.
    */
