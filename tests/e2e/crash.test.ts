@@ -295,8 +295,11 @@ describe('crash in the middle of sync (Chromium, D3)', () => {
       await page.goto(`${server.url}/clients/new`);
       await page.getByRole('textbox', { name: 'Full name', exact: true }).fill(name);
       await page.getByRole('button', { name: 'Save client', exact: true }).click();
-      await Promise.race([fired, new Promise((r) => setTimeout(r, WAIT_MS))]);
+      // Saved on the device once the form has led to the new client's page.
+      await page.waitForURL((url) => /\/clients\/[^/]+$/.test(url.pathname) && !url.pathname.endsWith('/new'), { timeout: WAIT_MS });
       registered.push(name);
+      const pushed = await Promise.race([fired.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), WAIT_MS))]);
+      if (!pushed) throw new Error(`round ${String(round)}: the app saved "${name}" but did not try to push it within ${String(WAIT_MS / 1000)} s`);
       await killTab(context, page, how);
       page = await openApp(context);
       await waitUpToDate(page);
