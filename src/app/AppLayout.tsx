@@ -54,7 +54,7 @@ export function AppLayout() {
     ...(hasPage('tasks') ? [{ to: '/tasks', label: 'Tasks due' }] : []),
     ...(hasPage('feedback') ? [{ to: '/feedback/new', label: 'Feedback' }] : []),
     ...(isCoordinator && hasPage('conflicts') ? [{ to: '/conflicts', label: 'Conflicts' }] : []),
-    ...(isCoordinator ? [{ to: '/admin/people', label: 'People' }, { to: '/admin/devices', label: 'Devices' }] : []),
+    ...(isCoordinator ? [{ to: '/admin/people', label: 'People' }, { to: '/admin/devices', label: 'Devices' }, { to: '/admin/held', label: 'Held-back changes' }] : []),
   ];
 
   return (

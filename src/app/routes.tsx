@@ -54,6 +54,7 @@ export function appRoutes(): RouteObject[] {
         { path: 'admin/people/new', ...lazyPage(() => import('../features/admin/AddPersonPage'), 'coordinator') },
         { path: 'admin/people/:personId', ...lazyPage(() => import('../features/admin/PersonPage'), 'coordinator') },
         { path: 'admin/devices', ...lazyPage(() => import('../features/admin/DevicesPage'), 'coordinator') },
+        { path: 'admin/held', ...lazyPage(() => import('../features/admin/HeldPage'), 'coordinator') },
         { path: 'clients/:clientId/audit', ...lazyPage(() => import('../features/admin/ClientAuditPage'), 'coordinator') },
         { path: 'cases/:caseId/assign', ...lazyPage(() => import('../features/cases/AssignCasePage'), 'coordinator') },
         { path: 'unsynced', ...lazyPage(() => import('../features/unsynced/UnsyncedPage')) },

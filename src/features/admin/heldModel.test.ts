@@ -12,7 +12,7 @@ describe('held-back changes (C4)', () => {
     const out = describeHeld([rec({ writeId: 'old', at: '2026-01-01T09:00:00Z' }), rec({ writeId: 'new' })], new Map([['u1', 'Wren Worker']]), new Map([['case-1', 'Housing']]));
     expect(out.map((e) => e.key)).toEqual(['cases:new', 'cases:old']);
     expect(out[0]).toMatchObject({ who: 'Wren Worker', what: 'Case: Housing', device: 'd1', reason: 'This case is no longer assigned to you.' });
-    expect(out[0]!.fields).toEqual([{ label: 'Notes', value: 'Moved' }, { label: 'Title', value: 'Housing' }]);
+    expect(out[0]?.fields).toEqual([{ label: 'Notes', value: 'Moved' }, { label: 'Title', value: 'Housing' }]);
   });
   it('falls back to ids and a plain reason for unknown people, records and empty reasons', () => {
     const [e] = describeHeld([rec({ authorId: 'zz', deviceId: null, reason: ' ' })], new Map());

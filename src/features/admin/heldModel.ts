@@ -51,7 +51,7 @@ export function heldValue(v: unknown): string {
   if (typeof v === 'number') return String(v);
   if (Array.isArray(v)) return v.length === 0 ? '(empty)' : v.map(heldValue).join(', ');
   if (typeof v === 'object') return Object.entries(v as Record<string, unknown>).map(([k, x]) => `${heldFieldLabel(k)}: ${heldValue(x)}`).join('; ');
-  return String(v);
+  return typeof v === 'bigint' ? v.toString() : '(not shown)';
 }
 
 /** The user fields of a held document, in a stable order; nothing for a document that is not an object. */
