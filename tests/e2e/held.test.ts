@@ -1,12 +1,15 @@
 /**
  * The coordinator's Held-back changes screen (sync.md C4) in real Chromium against the real server:
  * reachable from the navigation, axe clean, an empty list says so, and offline it says plainly the
- * list needs a connection. (Not yet covered here: the full worker-edits-offline → reassign → held
+ * list needs a connection; a worker's push to a case outside their scope is held back and listed with
+ * who, device, reason and fields. (Not yet covered: the UI worker-edits-offline → reassign scenario
  * scenario and applying held values; see the report.)
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { DEMO_SIGN_INS } from '#shared/demo/organisation';
+import { DEMO_SIGN_INS, TEAM } from '#shared/demo/organisation';
+import { generateDemoOrg } from '#shared/demo/generate';
+import { newId } from '#shared/lib/ids';
 import { goOffline, goOnline, launchBrowser, runAxe, signInAs, startTestServer, type LaunchedBrowser, type TestServer } from '../support/index';
 
 const SYNC_TIMEOUT_MS = 90_000;
@@ -34,6 +37,28 @@ describe('held-back changes screen (C4)', () => {
     await page.getByRole('navigation').getByRole('link', { name: 'Held-back changes', exact: true }).click();
     await page.getByRole('heading', { name: 'Held-back changes', level: 1 }).waitFor({ timeout: 30_000 });
     await page.getByText('No changes are held back.').waitFor({ timeout: 30_000 });
+    expect(await runAxe(page)).toEqual([]);
+  });
+
+  it('C4: a worker\'s visit to a case outside their scope is held back and shown with who, the reason and the fields', async () => {
+    const sam = DEMO_SIGN_INS.worker;
+    const login = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: sam.email, password: sam.password, deviceId: newId(), deviceName: 'Held test tablet' }) });
+    expect(login.status).toBe(200);
+    const { token } = (await login.json()) as { token: string };
+    const foreign = generateDemoOrg().docs.cases.find((c) => !c.assignedTo.includes('u_worker_sam') && !c.sharedWithTeam && c.teamId !== TEAM.street);
+    expect(foreign).toBeDefined();
+    const at = new Date().toISOString();
+    const visit = { id: newId(), writeId: newId(), createdAt: at, clientUpdatedAt: at, _deleted: false, caseId: foreign?.id, clientId: foreign?.clientId, by: 'u_worker_sam', at, kind: 'phone', notes: 'Held note from the e2e test' };
+    const push = await fetch(`${server.url}/api/sync/v1/visits/0/push`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify([{ assumedMasterState: null, newDocumentState: visit }]) });
+    expect(push.headers.get('x-resonance-quarantined')).toBe('1');
+    const nav = page.getByRole('navigation');
+    await nav.getByRole('link', { name: 'Devices', exact: true }).click();
+    await nav.getByRole('link', { name: 'Held-back changes', exact: true }).click();
+    const item = page.getByRole('article').filter({ hasText: 'Held note from the e2e test' });
+    await item.waitFor({ timeout: 30_000 });
+    expect(await item.textContent()).toContain('Sam Whitfield');
+    expect(await item.textContent()).toContain('Held test tablet');
+    expect(await item.textContent()).toContain('Why it was held back');
     expect(await runAxe(page)).toEqual([]);
   });
 
