@@ -3,7 +3,7 @@
  * reachable from the navigation, axe clean, an empty list says so, and offline it says plainly the
  * list needs a connection; a worker's push to a case outside their scope is held back and listed with
  * who, device, reason and fields. (Not yet covered: the UI worker-edits-offline → reassign scenario
- * scenario and applying held values; see the report.)
+ * and applying held values.)
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
