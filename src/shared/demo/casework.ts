@@ -156,7 +156,8 @@ function openCase(input: CaseworkInput, type: string, openedAtMs: number, assign
     clientId: input.clientId,
     teamId: input.teamId,
     assignedTo: [assignee.id],
-    sharedWithTeam: rng.chance(SHARED_WITH_TEAM_SHARE),
+    // A closed case leaves the team share (as closing one in the app does), so never shared when closed.
+    sharedWithTeam: rng.chance(SHARED_WITH_TEAM_SHARE) && !closed,
     status: closed ? 'closed' : 'open',
     type,
     ...(contract && rng.chance(FUNDED_SHARE) ? { contractId: contract.id } : {}),

@@ -212,6 +212,9 @@ describe('a believable caseload', () => {
     const openShare = demo.docs.cases.filter((c) => c.status === 'open').length / demo.docs.cases.length;
     expect(openShare).toBeGreaterThan(0.6);
     expect(demo.docs.cases.some((c) => c.sharedWithTeam)).toBe(true);
+    // A closed case has left the team share (A3): a closed, shared demo case would be one teammates
+    // are told about but cannot see, which once broke the convergence run.
+    expect(demo.docs.cases.filter((c) => c.status === 'closed' && c.sharedWithTeam)).toEqual([]);
     expect(new Set(demo.docs.visits.map((v) => v.kind))).toEqual(new Set(['outreach', 'home', 'drop-in', 'phone', 'online']));
   });
 

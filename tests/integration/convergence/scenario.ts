@@ -181,8 +181,8 @@ export async function runConvergence(options: RunOptions): Promise<RunReport> {
     // The shared records: clients of cases Sam's team shares, which all four devices see. Cases are
     // never reassigned during the run (scope changes are the A3 tests' business).
     const sam = devices[1] as Device;
-    const cases = ((await sam.find('cases')) as (Doc & { sharedWithTeam?: boolean; teamId?: string; clientId?: string })[])
-      .filter((c) => c.sharedWithTeam && c.teamId === TEAM_STREET)
+    const cases = ((await sam.find('cases')) as (Doc & { sharedWithTeam?: boolean; teamId?: string; clientId?: string; status?: string })[])
+      .filter((c) => c.sharedWithTeam && c.status !== 'closed' && c.teamId === TEAM_STREET)
       .sort((a, b) => a.id.localeCompare(b.id))
       .slice(0, 3);
     if (cases.length === 0) throw new Error('the demo organisation has no case shared with Street Outreach');
