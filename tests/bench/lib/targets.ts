@@ -65,7 +65,7 @@ export const ISSUE_TARGETS: IssueTarget[] = [
     target: 'The cost of encryption on saving a visit, with and without it',
     reportOnly: true,
     judged: [],
-    context: [enc('save a visit, no encryption, unthrottled'), enc('save a visit, WebCrypto AES-GCM (app), unthrottled'), enc('save a visit, no encryption, 4x CPU throttle'), enc('save a visit, WebCrypto AES-GCM (app), 4x CPU throttle')],
+    context: [enc('save a visit (10k clients), no encryption, unthrottled'), enc('save a visit (10k clients), WebCrypto AES-GCM (app), unthrottled'), enc('save a visit (10k clients), no encryption, 4x CPU throttle'), enc('save a visit (10k clients), WebCrypto AES-GCM (app), 4x CPU throttle')],
   },
   {
     issue: 4,
