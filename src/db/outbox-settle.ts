@@ -3,15 +3,23 @@
  * the server accepted, and after a pull brought back a state the device now holds. A row is kept
  * while the device has a newer local write than the one settled, so the unsynced count never hides
  * work the server has not seen.
+ *
+ * A row the server held back (C4, `rejectedReason` set) is never settled by a pull or a conflict: the
+ * server kept that change for a coordinator and the author must go on seeing that it was not applied,
+ * even after the record itself has left the device (A3). It ends when the author saves the record again
+ * (a new write replaces the row) or removes the notice themselves (`dismissHeld`).
  */
-import type { RxCollection } from 'rxdb';
+import type { RxCollection, RxDocument } from 'rxdb';
+import { NOT_ON_CASE } from '#shared/domain/held';
 import type { CollectionName } from '#shared/schemas/index';
 import type { ResonanceDatabase } from './database';
-import { outboxId } from './outbox';
+import { outboxId, type OutboxRow } from './outbox';
 
 export interface SettledState {
   id: string;
   writeId: string;
+  /** The server's state is a deletion (a pulled one may be a removal from scope, A3). */
+  deleted?: boolean;
 }
 
 export async function settleOutbox(db: ResonanceDatabase, collection: CollectionName, states: readonly SettledState[]): Promise<void> {
@@ -21,15 +29,24 @@ export async function settleOutbox(db: ResonanceDatabase, collection: Collection
   const coll = db.collections[collection] as unknown as RxCollection<{ id: string; writeId: string }>;
   const local = await coll.findByIds(states.map((s) => s.id)).exec();
   const done: string[] = [];
+  const held: RxDocument<OutboxRow>[] = [];
   for (const state of states) {
     const row = rows.get(outboxId(collection, state.id));
     if (!row) continue;
     const current = local.get(state.id);
+    // A removal carrying the writeId of a live local change is the server saying it kept that change
+    // and the record has left this user's scope (A3). It may come before the push's answer does.
+    if (state.deleted === true && current?.writeId === state.writeId) {
+      if (row.rejectedReason === undefined) held.push(row);
+      continue;
+    }
+    if (row.rejectedReason !== undefined) continue;
     // Deleted locally: RxDB's find skips it; the settled state is then the deletion itself.
     const currentWriteId = current ? current.writeId : state.writeId;
     if (currentWriteId === state.writeId) done.push(row.id);
   }
   if (done.length > 0) await db.outbox.bulkRemove(done);
+  for (const row of held) await row.incrementalPatch({ rejectedReason: NOT_ON_CASE });
 }
 
 /**
@@ -38,7 +55,17 @@ export async function settleOutbox(db: ResonanceDatabase, collection: Collection
  */
 export async function settleReplaced(db: ResonanceDatabase, collection: CollectionName, documentId: string, writeId: string): Promise<void> {
   const row = await db.outbox.findOne(outboxId(collection, documentId)).exec();
-  if (row && row.writeId === writeId) await row.remove();
+  if (row && row.writeId === writeId && row.rejectedReason === undefined) await row.remove();
+}
+
+/**
+ * The author removes the notice of a held-back change (C4) whose record is no longer on this device.
+ * The change itself stays on the server for a coordinator; only a row still held back is removed, so a
+ * newer local write of the same record is never dropped by a stale click.
+ */
+export async function dismissHeld(db: ResonanceDatabase, rowId: string): Promise<void> {
+  const row = await db.outbox.findOne(rowId).exec();
+  if (row && row.rejectedReason !== undefined) await row.remove();
 }
 
 /** Marks outbox rows whose state the server quarantined (C4), with the reason to show the author. */

@@ -68,7 +68,7 @@ export function replicateCollection(db: ResonanceDatabase, name: CollectionName,
         const query = new URLSearchParams({ limit: String(batchSize) });
         if (checkpoint) query.set('checkpoint', JSON.stringify(checkpoint));
         const { body } = await apiJson<{ documents: WithDeleted<AnyDoc>[]; checkpoint: Checkpoint | null }>(api, `${base}/pull?${query.toString()}`);
-        await settleOutbox(db, name, body.documents.map((d) => ({ id: d.id, writeId: d.writeId })));
+        await settleOutbox(db, name, body.documents.map((d) => ({ id: d.id, writeId: d.writeId, deleted: d._deleted })));
         return { documents: body.documents, checkpoint: body.checkpoint ?? checkpoint };
       },
     },

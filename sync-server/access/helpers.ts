@@ -30,5 +30,4 @@ export function inScopeCase(doc: DocData, ctx: AccessContext): boolean {
   return caseId !== undefined && ctx.scope.caseIds.has(caseId);
 }
 
-export const NOT_ON_CASE =
-  'You are no longer on this case (it may have been reassigned while you were offline), so this change was held back. Ask your coordinator to check it.';
+export { NOT_ON_CASE } from '#shared/domain/held';

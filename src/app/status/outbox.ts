@@ -8,8 +8,9 @@ import type { OutboxRow } from '#db/outbox';
 import { useObservable } from '../../features/common/data';
 
 export interface OutboxSummary {
+  /** Changes still waiting to reach the server. Held-back ones are not counted: the server has them (C4). */
   count: number;
-  /** ISO time the oldest unsynced change was made; null when nothing waits. */
+  /** ISO time the oldest change still waiting was made; null when nothing waits. */
   oldestSince: string | null;
   /** Changes the server refused, each with its plain reason. */
   rejected: { documentId: string; collectionName: string; reason: string }[];
@@ -20,12 +21,17 @@ export const EMPTY_OUTBOX: OutboxSummary = { count: 0, oldestSince: null, reject
 export function summariseOutbox(rows: readonly Pick<OutboxRow, 'since' | 'rejectedReason' | 'documentId' | 'collectionName'>[]): OutboxSummary {
   let oldest: string | null = null;
   const rejected: OutboxSummary['rejected'] = [];
+  let count = 0;
   for (const row of rows) {
+    if (row.rejectedReason !== undefined) {
+      rejected.push({ documentId: row.documentId, collectionName: row.collectionName, reason: row.rejectedReason });
+      continue;
+    }
+    count++;
     // ISO times in UTC order the same way as the moments they name.
     if (oldest === null || row.since < oldest) oldest = row.since;
-    if (row.rejectedReason) rejected.push({ documentId: row.documentId, collectionName: row.collectionName, reason: row.rejectedReason });
   }
-  return { count: rows.length, oldestSince: oldest, rejected };
+  return { count, oldestSince: oldest, rejected };
 }
 
 /** No rxjs operators here: this module is in the entry chunk, which must not pull in the data libraries. */

@@ -20,13 +20,15 @@ describe('syncDisplay [D5]', () => {
 });
 
 describe('summariseOutbox', () => {
-  it('counts unsynced records, finds the oldest and lists the refused ones with their reasons', () => {
+  it('[C4] counts records still waiting, finds the oldest and lists the held-back ones apart, with their reasons', () => {
     const summary = summariseOutbox([
       { collectionName: 'visits', documentId: 'v1', since: '2025-06-02T10:00:00.000Z' },
+      { collectionName: 'visits', documentId: 'v2', since: '2025-06-03T10:00:00.000Z' },
       { collectionName: 'clients', documentId: 'c1', since: '2025-06-01T09:00:00.000Z', rejectedReason: 'This client record could not be saved: "name" is empty.' },
     ]);
+    // The held-back change is on the server already: it neither waits to sync nor blocks sign-out.
     expect(summary.count).toBe(2);
-    expect(summary.oldestSince).toBe('2025-06-01T09:00:00.000Z');
+    expect(summary.oldestSince).toBe('2025-06-02T10:00:00.000Z');
     expect(summary.rejected).toEqual([{ collectionName: 'clients', documentId: 'c1', reason: 'This client record could not be saved: "name" is empty.' }]);
     expect(summariseOutbox([])).toEqual({ count: 0, oldestSince: null, rejected: [] });
   });
