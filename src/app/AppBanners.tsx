@@ -48,7 +48,7 @@ export function AppBanners({ syncState, outbox, risks }: AppBannersProps) {
       ) : null}
       {rejected.length > 0 ? (
         <Banner tone="warning" title={`${countOf(rejected.length, 'record was', 'records were')} not accepted by the server`}>
-          <p>They are kept on this device and have not been lost. Tell your coordinator, or correct them:</p>
+          <p>They have not been lost: the server keeps them for a coordinator to check. Tell your coordinator, or correct the ones still on this device:</p>
           <ul>
             {rejected.slice(0, MAX_REJECTED_SHOWN).map((r) => (
               <li key={`${r.collectionName}:${r.documentId}`}>{r.reason}</li>

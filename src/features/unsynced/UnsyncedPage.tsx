@@ -5,9 +5,11 @@
  * server refused and why. Reads only through queries.ts.
  */
 import { useEffect, useState } from 'react';
+import { classifyStorageError } from '#db/errors';
+import { dismissHeld } from '#db/outbox-settle';
 import { useData } from '../common/data';
 import { Button } from '../../ui/form';
-import { countOf, EmptyState, PageHeading } from '../../ui/shell';
+import { Banner, countOf, EmptyState, PageHeading } from '../../ui/shell';
 import { describeRows } from './model';
 import { useUnsyncedRecords } from './queries';
 import { UnsyncedItem } from './UnsyncedItem';
@@ -26,9 +28,16 @@ function useNow(): number {
 }
 
 export default function UnsyncedPage() {
-  const { sync } = useData();
+  const { sync, db } = useData();
   const list = useUnsyncedRecords();
   const now = useNow();
+  const [dismissError, setDismissError] = useState<string | null>(null);
+  const dismiss = (key: string): void => {
+    dismissHeld(db, key).then(
+      () => setDismissError(null),
+      (e: unknown) => setDismissError(classifyStorageError(e).message),
+    );
+  };
 
   if (list === undefined) {
     return (
@@ -40,10 +49,12 @@ export default function UnsyncedPage() {
   }
   const entries = describeRows(list.rows, list.lookup);
   const held = entries.filter((e) => e.rejectedReason !== null).length;
+  const waiting = entries.length - held;
 
   return (
     <div className="us-page">
       <PageHeading>Unsynced changes</PageHeading>
+      {dismissError ? <Banner tone="error" title="The notice could not be removed">{dismissError}</Banner> : null}
       {entries.length === 0 ? (
         <EmptyState title="Everything on this device has synced.">
           <p>Changes you save appear here until the server has them.</p>
@@ -51,18 +62,20 @@ export default function UnsyncedPage() {
       ) : (
         <>
           <p>
-            {countOf(entries.length, 'change')} saved on this device {entries.length === 1 ? 'has' : 'have'} not reached the server yet.
-            {held > 0 ? ` ${countOf(held, 'change was', 'changes were')} not accepted by the server and ${held === 1 ? 'needs' : 'need'} your attention.` : ''}{' '}
-            Everything else syncs by itself whenever there is a connection.
+            {waiting > 0 ? `${countOf(waiting, 'change')} saved on this device ${waiting === 1 ? 'has' : 'have'} not reached the server yet. ` : ''}
+            {held > 0 ? `${countOf(held, 'change was', 'changes were')} held back by the server and ${held === 1 ? 'needs' : 'need'} your attention. ` : ''}
+            {waiting > 0 ? 'Changes waiting to sync go by themselves whenever there is a connection.' : ''}
           </p>
-          <p>
-            <Button variant="secondary" onClick={() => sync.syncNow()}>
-              Try to sync now
-            </Button>
-          </p>
+          {waiting > 0 ? (
+            <p>
+              <Button variant="secondary" onClick={() => sync.syncNow()}>
+                Try to sync now
+              </Button>
+            </p>
+          ) : null}
           <ul className="us-list">
             {entries.map((entry) => (
-              <UnsyncedItem key={entry.key} entry={entry} now={now} />
+              <UnsyncedItem key={entry.key} entry={entry} now={now} onDismiss={dismiss} />
             ))}
           </ul>
         </>

@@ -42,6 +42,13 @@ describe('unsynced rows', () => {
     const [entry] = describeRows([row('clients', 'gone', '2025-03-05T10:00:00Z')], lookup);
     expect(entry?.href).toBeNull();
     expect(entry?.label).toMatch(/no longer on this device/);
+    expect(entry?.onDevice).toBe(false);
+  });
+
+  it('[C4][A3] names a held-back change whose record left this device without guessing it was deleted', () => {
+    const [gone, here] = describeRows([row('visits', 'gone', '2025-03-05T10:00:00Z', 'Not on case'), row('clients', 'c1', '2025-03-05T11:00:00Z', 'Bad')], lookup);
+    expect(gone).toMatchObject({ label: 'A record that is no longer on this device', href: null, onDevice: false, kind: 'Visit' });
+    expect(here).toMatchObject({ onDevice: true, rejectedReason: 'Bad' });
   });
 
   it('[C4] puts held-back changes first with their reason, then the oldest', () => {

@@ -32,6 +32,8 @@ export interface UnsyncedEntry {
   since: string;
   /** The server's plain reason when it held this change back (C4). */
   rejectedReason: string | null;
+  /** The record is still on this device. A held-back change to a record that left this user's scope (A3) is not. */
+  onDevice: boolean;
 }
 
 const KINDS: Record<string, string> = {
@@ -46,13 +48,17 @@ const KINDS: Record<string, string> = {
 
 const clientHref = (clientId: string | undefined): string | null => (clientId ? `/clients/${encodeURIComponent(clientId)}` : null);
 
-function describe(row: Pick<OutboxRow, 'collectionName' | 'documentId'>, lookup: RecordLookup): { label: string; href: string | null } {
+function describe(row: Pick<OutboxRow, 'collectionName' | 'documentId' | 'rejectedReason'>, lookup: RecordLookup): { label: string; href: string | null; onDevice?: false } {
   const id = row.documentId;
   const forClient = (clientId: string | undefined): string => {
     const name = clientId ? lookup.clients.get(clientId)?.name : undefined;
     return name ? `, for ${name}` : '';
   };
-  const notHere = { label: 'A record no longer on this device (it may have been deleted)', href: null };
+  const notHere = {
+    label: row.rejectedReason === undefined ? 'A record no longer on this device (it may have been deleted)' : 'A record that is no longer on this device',
+    href: null,
+    onDevice: false as const,
+  };
   switch (row.collectionName) {
     case 'clients': {
       const c = lookup.clients.get(id);
@@ -84,7 +90,7 @@ function describe(row: Pick<OutboxRow, 'collectionName' | 'documentId'>, lookup:
 }
 
 export function describeRow(row: Pick<OutboxRow, 'id' | 'collectionName' | 'documentId' | 'since' | 'rejectedReason'>, lookup: RecordLookup): UnsyncedEntry {
-  const { label, href } = describe(row, lookup);
+  const { label, href, onDevice } = describe(row, lookup);
   return {
     key: row.id,
     kind: KINDS[row.collectionName] ?? labelFromSlug(row.collectionName),
@@ -92,6 +98,7 @@ export function describeRow(row: Pick<OutboxRow, 'id' | 'collectionName' | 'docu
     href,
     since: row.since,
     rejectedReason: row.rejectedReason ?? null,
+    onDevice: onDevice ?? true,
   };
 }
 
