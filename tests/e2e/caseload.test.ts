@@ -15,7 +15,7 @@ import { CaseloadPage } from './pages/caseload-page';
 import { ClientPageModel, RegisterClientForm } from './pages/register-client-form';
 
 const WORKER = { email: 'sam@riverside.example', password: 'resonance-demo' } as const;
-/** Rows the caseload renders before "Show more" (PAGE_SIZE in src/features/caseload/CaseloadPage.tsx). */
+/** Rows the caseload renders before "Show more" (PAGE_SIZE in src/features/caseload/model.ts). */
 const PAGE_SIZE = 25;
 
 /** A spelling variant: drops one letter from the middle of the first name ("Adaeze" → "Adaze"). */
@@ -155,6 +155,55 @@ describe('my caseload', () => {
     await form.duplicateLink(existing.name).click();
     await new ClientPageModel(page).waitForClient(existing.name);
     expect(page.url()).toMatch(/\/clients\/(?!new)[^/]+$/);
+    await goOnline(browser.context);
+  });
+
+  it('[D4] a cold start offline shows the first screen before every client is read, and never a stale one', async () => {
+    /** When the first rows were in the DOM, and when every client had been read (the page's marks). */
+    const marks = async () => {
+      await page.waitForFunction(() => performance.getEntriesByName('resonance:caseload-clients-read').length > 0);
+      return page.evaluate(() => ({
+        firstRows: performance.getEntriesByName('resonance:caseload-first-rows')[0]?.startTime ?? Number.NaN,
+        clientsRead: performance.getEntriesByName('resonance:caseload-clients-read')[0]?.startTime ?? Number.NaN,
+      }));
+    };
+    await page.getByRole('link', { name: 'Caseload', exact: true }).click();
+    await caseload.waitForClients();
+    const listed = await caseload.clientNames();
+    await goOffline(browser.context);
+
+    await page.reload({ waitUntil: 'load' });
+    await caseload.waitForClients();
+    const fromHead = await caseload.clientNames();
+    const quick = await marks();
+    expect(quick.firstRows, 'the first rows come from the stored head, before every client is read').toBeLessThan(quick.clientsRead);
+    expect(fromHead).toEqual(listed);
+    expect(await caseload.clientNames(), 'the full list shows the same first screen').toEqual(listed);
+    // The stored head holds ids and counts only: no name a person could read off the tablet.
+    const stored = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('resonance.caseloadHead.')).map((k) => localStorage.getItem(k) ?? ''));
+    expect(stored).toHaveLength(1);
+    for (const name of listed) expect(stored[0]).not.toContain(name);
+
+    // A client registered after the head was stored comes first; the stale head must not hide them.
+    await caseload.openRegister();
+    const form = new RegisterClientForm(page);
+    await form.waitUntilOpen();
+    await form.name().fill('Aaaa Headfirst');
+    await form.need('Housing').check();
+    await form.saveAndOpenRecord();
+    await new ClientPageModel(page).waitForClient('Aaaa Headfirst');
+    await page.goto(`${server.url}/`, { waitUntil: 'load' });
+    await caseload.waitForClients();
+    expect((await caseload.clientNames())[0]).toBe('Aaaa Headfirst');
+    const refused = await marks();
+    expect(refused.firstRows, 'a stale head is refused: rows wait for the full read').toBeGreaterThanOrEqual(refused.clientsRead);
+
+    // That full read stored a fresh head, so the next cold start is quick again and shows the new client.
+    await page.reload({ waitUntil: 'load' });
+    await caseload.waitForClients();
+    expect((await caseload.clientNames())[0]).toBe('Aaaa Headfirst');
+    const again = await marks();
+    expect(again.firstRows).toBeLessThan(again.clientsRead);
     await goOnline(browser.context);
   });
 });

@@ -6,6 +6,7 @@
 import type { ResonanceDatabase } from '#db/database';
 import { directoryKey } from '#sync/directory';
 import { removeProfile } from '#sync/profiles';
+import { forgetStoredHead } from '../../features/caseload/head';
 import { databaseName } from './names';
 import { clearGrant, flagLocked } from './grant';
 import { forgetSettings } from './settings';
@@ -19,6 +20,7 @@ export async function wipeUser(userId: string, name: string, db: ResonanceDataba
   forgetSettings(userId);
   localStorage.removeItem(directoryKey(userId));
   localStorage.removeItem(`resonance.lastSyncedAt.${userId}`);
+  forgetStoredHead(databaseName(userId));
   await clearGrant().catch(() => undefined);
   // Clears every collection's storage of this user's database (records, outbox, checkpoints)...
   if (db) await db.remove().catch(() => undefined);

@@ -2,7 +2,8 @@
  * My caseload, the first screen: every client on this device with their open cases and next task,
  * instant search, filters, and "Record visit" on each row. Built for 10,000 clients: three reactive
  * queries in total (queries.ts), an in-memory search index rebuilt only when clients change, and at
- * most PAGE_SIZE rows rendered until the worker asks for more.
+ * most PAGE_SIZE rows rendered until the worker asks for more. On a cold start the first screen comes
+ * from the stored head (head.ts) while every client is still being read.
  */
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router';
@@ -14,18 +15,10 @@ import { countOf, PageHeading } from '../../ui/shell';
 import { CaseloadEmpty } from './CaseloadEmpty';
 import { CaseloadFilters } from './CaseloadFilters';
 import { CaseloadRow } from './CaseloadRow';
-import { applyFilters, casesOf, hasFilters, tasksOf, type CaseloadFilters as Filters } from './model';
+import { applyFilters, casesOf, hasFilters, headApplies, PAGE_SIZE, tasksOf, type CaseloadFilters as Filters } from './model';
 import { useCaseload } from './queries';
 import { rememberedView, rememberView } from './view-state';
 import './caseload.css';
-
-/**
- * Rows rendered at once. A 10-inch tablet shows about six rows, so 25 is four screens of scrolling
- * before "Show more". Rendering the rows is most of a keystroke's cost (search itself is 2-10 ms on
- * 10,000 clients at 4x CPU throttle, while 50 rows took 40-55 ms to render there), so 25 keeps
- * keystroke-to-results near the 50 ms budget on an old tablet; all 10,000 would take seconds.
- */
-export const PAGE_SIZE = 25;
 
 /** performance.mark name for the first render with clients on screen (benchmarks read it). */
 export const FIRST_ROWS_MARK = 'resonance:caseload-first-rows';
@@ -50,14 +43,16 @@ export default function CaseloadPage() {
     return applyFilters(ids, view.filters, { clientsById: data.clientsById, cases: data.cases, tasks: data.tasks });
   }, [data.index, data.clientsById, data.cases, data.tasks, query, view.filters]);
 
-  const visible = matches.slice(0, limit);
-  const total = data.clients?.length ?? 0;
+  // Before every client is read, the stored head stands in for the unfiltered list's first screen.
+  const head = data.head && headApplies(query, view.filters) ? data.head : undefined;
+  const visible = head ? head.rows.map((c) => c.id) : matches.slice(0, limit);
+  const total = head ? head.count : (data.clients?.length ?? 0);
+  const rowsById = head ? new Map(head.rows.map((c) => [c.id, c])) : data.clientsById;
+  const loaded = data.clients !== undefined || head !== undefined;
 
   useEffect(() => {
-    if (data.clients && data.clients.length > 0 && performance.getEntriesByName(FIRST_ROWS_MARK).length === 0) {
-      performance.mark(FIRST_ROWS_MARK);
-    }
-  }, [data.clients]);
+    if (visible.length > 0 && performance.getEntriesByName(FIRST_ROWS_MARK).length === 0) performance.mark(FIRST_ROWS_MARK);
+  }, [visible.length]);
 
   // After "Show more", keyboard focus moves to the first new client so the list continues where it was.
   useEffect(() => {
@@ -88,8 +83,8 @@ export default function CaseloadPage() {
         My caseload
       </PageHeading>
       <CaseloadFilters query={view.query} onQueryChange={setQuery} filters={view.filters} onFiltersChange={setFilters} teams={session.user.teams} />
-      {!data.clients ? (
-        <p role="status">Loading your caseload…</p>
+      {!loaded ? (
+        <p role="status">{data.head ? 'Searching your caseload…' : 'Loading your caseload…'}</p>
       ) : (
         <>
           <p className="cl-count" role="status">
@@ -102,7 +97,7 @@ export default function CaseloadPage() {
           ) : (
             <ol className="cl-list" ref={listRef} aria-label="Clients">
               {visible.map((id) => {
-                const client = data.clientsById.get(id);
+                const client = rowsById.get(id);
                 if (!client) return null;
                 return (
                   <CaseloadRow
@@ -116,7 +111,7 @@ export default function CaseloadPage() {
               })}
             </ol>
           )}
-          {matches.length > visible.length ? (
+          {!head && matches.length > visible.length ? (
             <div className="cl-more">
               <Button variant="secondary" onClick={showMore}>
                 Show more clients

@@ -7,12 +7,19 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { buildClientIndex, type ClientIndex } from '#shared/domain/search';
-import { useData, useObservable } from '../common/data';
-import { groupCases, groupOpenTasks, type CaseRow, type ClientCases, type ClientRow, type ClientTasks, type TaskRow } from './model';
+import type { ResonanceDatabase } from '#db/database';
+import { useData } from '../common/data';
+import { checkHead, latestWrite, readStoredHead, storeHead } from './head';
+import { groupCases, groupOpenTasks, sameHead, takeHead, type CaseRow, type ClientCases, type ClientRow, type ClientTasks, type TaskRow } from './model';
 
 export interface CaseloadData {
   /** undefined until the first local read finishes. */
   clients: readonly ClientRow[] | undefined;
+  /**
+   * Until `clients` is read: the first screen of the unfiltered list, when the stored head (head.ts)
+   * is provably still that screen; `count` is every client on the device.
+   */
+  head: { rows: readonly ClientRow[]; count: number } | undefined;
   clientsById: ReadonlyMap<string, ClientRow>;
   index: ClientIndex | undefined;
   cases: ReadonlyMap<string, ClientCases> | undefined;
@@ -47,9 +54,38 @@ function useQueryWhen<T>(enabled: boolean, query: () => Subscribable<T>, deps: r
   return value;
 }
 
+type HeadState = 'checking' | 'none' | { rows: readonly ClientRow[]; count: number };
+
+/**
+ * The stored head checked against the database (a few indexed reads). Every client is read only
+ * after that check, so the check's small reads do not queue behind the big one.
+ */
+function useHead(db: ResonanceDatabase): HeadState {
+  const stored = useMemo(() => readStoredHead(db.name), [db]);
+  const [checked, setChecked] = useState<{ db: ResonanceDatabase; state: HeadState }>();
+  useEffect(() => {
+    if (!stored) return;
+    let live = true;
+    const settle = (state: HeadState) => {
+      if (live) setChecked({ db, state });
+    };
+    checkHead(db, stored).then(
+      (rows) => settle(rows ? { rows, count: stored.count } : 'none'),
+      // A failed check only costs the quick first screen: the full read reports storage errors.
+      () => settle('none'),
+    );
+    return () => {
+      live = false;
+    };
+  }, [db, stored]);
+  if (!stored) return 'none';
+  return checked?.db === db ? checked.state : 'checking';
+}
+
 export function useCaseload(today: string): CaseloadData {
   const { db } = useData();
-  const clients = useObservable<readonly ClientRow[]>(() => db.clients.find().$, [db]);
+  const head = useHead(db);
+  const clients = useQueryWhen<readonly ClientRow[]>(head !== 'checking', () => db.clients.find().$, [db]);
   const clientsRead = clients !== undefined;
   const cases = useQueryWhen<readonly CaseRow[]>(clientsRead, () => db.cases.find().$, [db]);
   const tasks = useQueryWhen<readonly TaskRow[]>(clientsRead, () => db.tasks.find({ selector: { done: false } }).$, [db]);
@@ -58,9 +94,16 @@ export function useCaseload(today: string): CaseloadData {
   if (cases) markOnce('cases-read');
   if (tasks) markOnce('tasks-read');
   const index = useMemo(() => (clients ? buildClientIndex(clients) : undefined), [clients]);
+  // Keep the stored head in step with the full list, for the next cold start.
+  useEffect(() => {
+    if (!clients || !index) return;
+    const next = takeHead(index.sortedIds, latestWrite(clients));
+    if (!sameHead(readStoredHead(db.name), next)) storeHead(db.name, next);
+  }, [db, clients, index]);
   const clientsById = useMemo(() => (clients ? new Map(clients.map((c) => [c.id, c])) : EMPTY_MAP), [clients]);
   const casesByClient = useMemo(() => (cases ? groupCases(cases) : undefined), [cases]);
   const tasksByClient = useMemo(() => (tasks ? groupOpenTasks(tasks, today) : undefined), [tasks, today]);
 
-  return { clients, clientsById, index, cases: casesByClient, tasks: tasksByClient };
+  const headRows = !clients && typeof head === 'object' ? head : undefined;
+  return { clients, head: headRows, clientsById, index, cases: casesByClient, tasks: tasksByClient };
 }
