@@ -2,30 +2,71 @@
  * Reactive reads for one client's page (the client, their cases, visits and tasks: four queries on
  * indexed `clientId`, whatever the size of the caseload) and for the duplicate check on the register
  * page (every client on the device, the same query the caseload uses, so RxDB serves it from cache).
+ *
+ * The client page's four hooks start from the result RxDB already holds for their query when that
+ * result has seen every change to its collection (the visit form keeps these queries live, and waits
+ * for them after a save: src/features/visits/queries.ts), so the page renders whole on its first
+ * render instead of "Loading…" followed by a second render once the subscriptions have emitted the
+ * same arrays (the ≤30 ms save-to-timeline target). Otherwise they start undefined, as before.
  */
+import { useEffect, useState } from 'react';
+import type { RxQuery } from 'rxdb';
 import type { ExistingClient } from '#shared/domain/duplicates';
 import type { Case, Client, Task, Visit } from '#shared/schemas/index';
 import { useData, useObservable } from '../common/data';
 
+/** What a query emits, taken from RxDB's current result when it is up to date; else undefined. */
+export function settledResult<T>(query: RxQuery<never, T>): T | undefined {
+  const result = query._result;
+  if (!result || query._latestChangeEvent < query.collection._changeEventBuffer.getCounter()) return undefined;
+  return result.getValue() as T;
+}
+
+/**
+ * `next`, or `previous` when it holds the very same documents: RxDB hands out a fresh copy of a find
+ * query's array on every read, and a copy of the same documents need not re-render the page.
+ */
+export function keepIfSame<T>(previous: T | undefined, next: T): T {
+  if (Array.isArray(previous) && Array.isArray(next) && previous.length === next.length && previous.every((doc, i) => doc === next[i])) return previous;
+  return next;
+}
+
+/**
+ * A live query as React state: starts from the settled result, then follows the query. Its
+ * subscription's first emission holds the same document objects, so it re-renders nothing.
+ */
+function useLiveQuery<T>(makeQuery: () => RxQuery<never, T>, deps: readonly unknown[]): T | undefined {
+  const [value, setValue] = useState<T | undefined>(() => settledResult(makeQuery()));
+  useEffect(() => {
+    const sub = makeQuery().$.subscribe((next) => setValue((previous) => keepIfSame(previous, next)));
+    return () => sub.unsubscribe();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the caller lists the query's inputs
+  }, deps);
+  return value;
+}
+
+// RxDB's query type is generic over the document type; these hooks only read what it emits.
+const asQuery = <T,>(query: unknown) => query as RxQuery<never, T>;
+
 /** undefined while loading; null when this device has no such client. */
 export function useClient(clientId: string): Readonly<Client> | null | undefined {
   const { db } = useData();
-  return useObservable<Readonly<Client> | null>(() => db.clients.findOne(clientId).$, [db, clientId]);
+  return useLiveQuery(() => asQuery<Readonly<Client> | null>(db.clients.findOne(clientId)), [db, clientId]);
 }
 
 export function useClientCases(clientId: string): readonly Readonly<Case>[] | undefined {
   const { db } = useData();
-  return useObservable<readonly Readonly<Case>[]>(() => db.cases.find({ selector: { clientId } }).$, [db, clientId]);
+  return useLiveQuery(() => asQuery<readonly Readonly<Case>[]>(db.cases.find({ selector: { clientId } })), [db, clientId]);
 }
 
 export function useClientVisits(clientId: string): readonly Readonly<Visit>[] | undefined {
   const { db } = useData();
-  return useObservable<readonly Readonly<Visit>[]>(() => db.visits.find({ selector: { clientId } }).$, [db, clientId]);
+  return useLiveQuery(() => asQuery<readonly Readonly<Visit>[]>(db.visits.find({ selector: { clientId } })), [db, clientId]);
 }
 
 export function useClientTasks(clientId: string): readonly Readonly<Task>[] | undefined {
   const { db } = useData();
-  return useObservable<readonly Readonly<Task>[]>(() => db.tasks.find({ selector: { clientId } }).$, [db, clientId]);
+  return useLiveQuery(() => asQuery<readonly Readonly<Task>[]>(db.tasks.find({ selector: { clientId } })), [db, clientId]);
 }
 
 export type ExistingClientRow = ExistingClient & Readonly<Pick<Client, 'teamId'>>;

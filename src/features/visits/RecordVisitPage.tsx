@@ -2,9 +2,10 @@
  * Record a visit (/clients/:clientId/visits/new, ?case=ID preselects the case). Loads the client
  * and their open cases, validates with the domain's validateVisitForm, saves the visit and its
  * follow-up tasks in one go (commands.ts) and returns to the client page, whose timeline shows the
- * new visit straight from the local database. While the form holds unsaved input it is registered
- * as dirty ('visit-form'), so an app update waits. A storage failure is shown beside Save and the
- * typed input stays.
+ * new visit straight from the local database: the client page's queries are kept live while the form
+ * is open and brought up to date before navigating, so that page renders whole at once. While the
+ * form holds unsaved input it is registered as dirty ('visit-form'), so an app update waits. A
+ * storage failure is shown beside Save and the typed input stays.
  */
 import { useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
@@ -16,7 +17,7 @@ import { EmptyState, PageHeading } from '../../ui/shell';
 import { useData } from '../common/data';
 import { recordVisit } from './commands';
 import { inFieldOrder, initialVisitValues, localErrors, toVisitInput } from './form-model';
-import { useClient, useOpenCases, useWarmClientPage } from './queries';
+import { settleClientPage, useClient, useOpenCases, useWarmClientPage } from './queries';
 import { VisitForm } from './VisitForm';
 import './visits.css';
 
@@ -89,6 +90,7 @@ export default function RecordVisitPage() {
     setSaving(true);
     try {
       await recordVisit(db, { clientId, userId: session.user.id, value: result.value, now });
+      await settleClientPage(db, clientId);
       form.markSaved();
       void navigate(clientPage);
     } catch (e) {

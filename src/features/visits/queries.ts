@@ -4,6 +4,7 @@
  */
 import { useEffect } from 'react';
 import { map } from 'rxjs';
+import type { ResonanceDatabase } from '#db/database';
 import type { Case, Client } from '#shared/schemas/index';
 import { useData, useObservable } from '../common/data';
 
@@ -45,4 +46,18 @@ export function useWarmClientPage(clientId: string): void {
       for (const s of subs) s.unsubscribe();
     };
   }, [db, clientId]);
+}
+
+/**
+ * After a save, brings the client page's visits and tasks queries up to date with it (event-reduce
+ * on the results useWarmClientPage keeps, no IndexedDB read), so the client page starts from
+ * results that already hold the new visit and renders it on its first render. Never throws: the
+ * visit is saved whatever happens here, and the client page would then read the queries itself.
+ */
+export async function settleClientPage(db: ResonanceDatabase, clientId: string): Promise<void> {
+  try {
+    await Promise.all([db.visits.find({ selector: { clientId } }).exec(), db.tasks.find({ selector: { clientId } }).exec()]);
+  } catch {
+    // Nothing to do: see above.
+  }
 }
