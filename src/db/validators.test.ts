@@ -6,16 +6,22 @@
 import { readFileSync } from 'node:fs';
 import { fullFormats } from 'ajv-formats/dist/formats.js';
 import { fillWithDefaultSettings } from 'rxdb';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { schemas } from '#shared/schemas/index';
 import { GENERATED_JS, generateValidators } from './validators-build';
-import { formats } from './validators.generated';
-import { generatedValidator } from './validators';
+import { formats, schemaInfo } from './validators.generated';
+import { generatedValidator, loadValidators, VALIDATED } from './validators';
 
 const filled = (schema: object) => fillWithDefaultSettings(schema as never);
 const stored = { _deleted: false, _rev: '1-a', _meta: { lwt: 1 }, _attachments: {} };
 
 describe('generated validators', () => {
+  beforeAll(loadValidators);
+
+  it('writes wait for the lazily loaded validators in exactly the collections that have one', () => {
+    expect([...VALIDATED].sort()).toEqual(Object.keys(schemaInfo).sort());
+  });
+
   it('the committed module is exactly what the schemas generate (run `npx tsx src/db/validators-build.ts` if not)', () => {
     expect(readFileSync(GENERATED_JS, 'utf8')).toBe(generateValidators());
   });
