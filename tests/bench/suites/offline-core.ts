@@ -382,10 +382,13 @@ async function signInAndSync(ctx: BenchContext, browser: BenchBrowser, seeded: S
 
 function phaseNote(runs: readonly ColdStart[]): string {
   const med = (xs: number[]) => median([...xs].sort((a, b) => a - b));
-  const open = med(runs.map((r) => r.dbOpened));
-  const read = med(runs.map((r) => r.clientsRead - r.dbOpened));
-  const render = med(runs.map((r) => r.painted - r.clientsRead));
-  return `median phases: to database open ${ms(open)}, reading all clients ${ms(read)}, from clients read to rows painted ${ms(render)}`;
+  // The caseload paints its first screen from the stored head (src/features/caseload/head.ts) when
+  // that head is still valid, so the rows can come before every client has been read.
+  const fromHead = runs.filter((r) => r.painted < r.clientsRead).length;
+  return (
+    `median phases: to database open ${ms(med(runs.map((r) => r.dbOpened)))}, every client read at ${ms(med(runs.map((r) => r.clientsRead)))}; ` +
+    `first rows painted before every client was read (from the stored head) in ${fromHead} of ${runs.length} runs`
+  );
 }
 
 async function measureColdStarts(ctx: BenchContext, browser: BenchBrowser, seeded: SeededServer, clients: number, rate: number): Promise<ColdStart[]> {
@@ -658,7 +661,12 @@ export const suite: BenchSuite = {
             await browser.context.setOffline(true);
             for (const rate of THROTTLES) {
               const runs = await measureColdStarts(ctx, browser, seeded, clients, rate);
-              firstScreenScripts ??= runs[runs.length - 1]?.scripts;
+              const scripts = runs[runs.length - 1]?.scripts;
+              // Recorded at once, so a later size that fails cannot lose this figure.
+              if (!firstScreenScripts && scripts && scripts.length > 0) {
+                firstScreenScripts = scripts;
+                await recordFetchedSize(ctx, distDir, scripts);
+              }
             }
             if (clients === DETAIL_SIZE) {
               for (const rate of THROTTLES) await measureSearch(ctx, browser, seeded, rate);
@@ -672,8 +680,7 @@ export const suite: BenchSuite = {
           await seeded.close();
         }
       }
-      if (!firstScreenScripts || firstScreenScripts.length === 0) throw new Error('no scripts were recorded for the first screen');
-      await recordFetchedSize(ctx, distDir, firstScreenScripts);
+      if (!firstScreenScripts) throw new Error('no scripts were recorded for the first screen');
     } finally {
       // Also after a failure: whatever was measured is still reported.
       flush();
