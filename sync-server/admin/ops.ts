@@ -178,6 +178,24 @@ export async function revokeDevice(store: Store, deviceId: string, actor: AdminA
   await audit(store, actor, { action: 'device.revoke', targetType: 'device', targetId: device.id, detail: { name: device.name, userId: device.userId } });
 }
 
+/**
+ * A coordinator has dealt with a held-back write (C4): applied it by hand, passed it on, or decided
+ * it is not needed. The row stays in the quarantine; it only leaves the list of changes waiting.
+ */
+export async function markHeldDealtWith(store: Store, rawId: string, actor: AdminActor = CLI_ACTOR): Promise<void> {
+  const id = /^[1-9][0-9]{0,14}$/.test(rawId) ? Number(rawId) : NaN;
+  const notWaiting = 'That held-back change is not waiting any more: it may already have been marked as dealt with. Reload the list.';
+  if (!Number.isSafeInteger(id)) throw new AdminError(notWaiting, 'not-found', 'id');
+  const row = await store.markHeldDealtWith(id, actor.userId, new Date().toISOString());
+  if (!row) throw new AdminError(notWaiting, 'not-found', 'id');
+  await audit(store, actor, {
+    action: 'held.dealt-with',
+    targetType: 'held',
+    targetId: String(row.id),
+    detail: { collection: row.collection, documentId: row.documentId, authorId: row.authorId, deviceId: row.deviceId, reason: row.code },
+  });
+}
+
 export async function enrolKiosk(store: Store, name: string, auth: AuthService, actor: AdminActor = CLI_ACTOR): Promise<{ code: string; expiresAt: string }> {
   const trimmed = name.trim();
   if (trimmed.length === 0 || trimmed.length > 100) throw new AdminError('A kiosk name must be 1 to 100 characters.', 'invalid', 'name');

@@ -50,6 +50,12 @@ export interface QuarantineRecord extends QuarantineInput {
   at: string;
 }
 
+/** A held-back write still waiting for a coordinator's decision (GET /api/sync/v1/held). */
+export interface HeldRecord extends QuarantineRecord {
+  /** The quarantine row's id, which the coordinator's "dealt with" names. */
+  id: number;
+}
+
 /** Who a batch is written on behalf of; recorded in the audit trail and the quarantine. */
 export interface Actor {
   userId: string;
@@ -108,7 +114,12 @@ export interface DocumentStore {
   saveScopeSnapshot(snapshot: ScopeSnapshot): Promise<void>;
   scopeSnapshot(fingerprint: string): Promise<ScopeSnapshot | null>;
   /** The organisation's held-back writes, newest first, at most `limit` (coordinators review them, C4). */
-  listHeldBack(limit: number): Promise<QuarantineRecord[]>;
+  listHeldBack(limit: number): Promise<HeldRecord[]>;
+  /**
+   * Marks a held-back write as dealt with by a coordinator (it stays stored; C4 never drops it).
+   * Returns the row, or null when there is no such row still waiting.
+   */
+  markHeldDealtWith(id: number, by: string, at: string): Promise<HeldRecord | null>;
   /** Rows a device pushed into the quarantine for `collection` after quarantine row `afterId`, in id order. */
   quarantinedFromDevice(collection: CollectionName, deviceId: string, afterId: number, limit: number): Promise<DeviceQuarantineRow[]>;
 }
@@ -200,7 +211,7 @@ export interface AdminAuditInput {
   deviceId: string | null;
   /** For example `user.add`, `user.deactivate`, `device.revoke`, `settings.update`. */
   action: string;
-  targetType: 'user' | 'team' | 'device' | 'settings' | 'kiosk';
+  targetType: 'user' | 'team' | 'device' | 'settings' | 'kiosk' | 'held';
   targetId: string;
   /** What changed, never a secret (no passwords, hashes or codes). */
   detail: Record<string, unknown>;

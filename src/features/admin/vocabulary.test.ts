@@ -25,5 +25,6 @@ describe('admin action words', () => {
     expect(describeAdminAction('device.revoke', 'd1', { name: 'Lost tablet' })).toBe('Revoked a device: Lost tablet');
     expect(describeAdminAction('user.reset-password', 'u1', {})).toBe('Reset a password: u1');
     expect(describeAdminAction('settings.update', 'idleLockMinutes', { idleLockMinutes: 10, previous: 5 })).toBe('Changed the idle lock to 10 minutes');
+    expect(describeAdminAction('held.dealt-with', '7', { collection: 'visits', documentId: 'v1' })).toBe('Dealt with a held-back change to a visit record (v1)');
   });
 });

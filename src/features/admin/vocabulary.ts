@@ -46,12 +46,16 @@ const ADMIN_ACTION_WORDS: Record<string, string> = {
   'device.revoke': 'Revoked a device',
   'kiosk.enrol-code': 'Made a kiosk enrolment code',
   'settings.update': 'Changed the idle lock',
+  'held.dealt-with': 'Dealt with a held-back change',
 };
 
 /** "Revoked a device: Lost tablet" from an admin audit row; the name is in its detail when it has one. */
 export function describeAdminAction(action: string, targetId: string, detail: Record<string, unknown>): string {
   const words = ADMIN_ACTION_WORDS[action] ?? action;
   if (action === 'settings.update' && typeof detail.idleLockMinutes === 'number') return `${words} to ${detail.idleLockMinutes} minutes`;
+  if (action === 'held.dealt-with' && typeof detail.collection === 'string' && typeof detail.documentId === 'string') {
+    return `${words} to a ${detail.collection.replace(/s$/, '')} record (${detail.documentId})`;
+  }
   const name = typeof detail.name === 'string' ? detail.name : targetId;
   return `${words}: ${name}`;
 }

@@ -18,7 +18,7 @@
  */
 import { Hono, type Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
-import { AdminError, addTeam, addUser, changeUser, resetPassword, revokeDevice, setUserActive, type AdminActor } from '../../admin/ops';
+import { AdminError, addTeam, addUser, changeUser, markHeldDealtWith, resetPassword, revokeDevice, setUserActive, type AdminActor } from '../../admin/ops';
 import { readSettings, setIdleLockMinutes } from '../../admin/settings';
 import type { UserRecord } from '../../storage/types';
 import { badRequest, isRecord, readJson } from '../body';
@@ -180,6 +180,12 @@ export function adminRoutes(deps: Deps, session: SessionMiddleware): Hono<AppEnv
   app.post('/admin/devices/:id/revoke', async (c) => {
     await attempt(revokeDevice(store, pathId(c, 'device'), actorOf(c)));
     deps.streams.recheckAll();
+    return c.json({ ok: true });
+  });
+
+  // A held-back write (GET /api/sync/v1/held) that a coordinator has dealt with leaves that list (C4).
+  app.post('/admin/held/:id/dealt-with', async (c) => {
+    await attempt(markHeldDealtWith(store, c.req.param('id'), actorOf(c)));
     return c.json({ ok: true });
   });
 

@@ -7,6 +7,7 @@
 import { initial } from './20250601120000_initial';
 import { admin } from './20261129031000_admin';
 import { accessEpoch } from './20261129033000_access_epoch';
+import { heldDealtWith } from './20261203230000_held_dealt_with';
 
 export interface Migration {
   /** `YYYYMMDDHHMMSS_name`; sorting the ids gives the order. */
@@ -15,4 +16,4 @@ export interface Migration {
   postgres: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [initial, admin, accessEpoch];
+export const MIGRATIONS: readonly Migration[] = [initial, admin, accessEpoch, heldDealtWith];

@@ -19,13 +19,29 @@ import type { CollectionName } from '#shared/schemas/index';
 import type { DocData } from '#shared/lib/validate';
 import { ChangeHub } from '../change-hub';
 import { assigneePattern, scopeColumns } from '../scope-columns';
-import { SCOPE_SNAPSHOT_KEEP_MS, type Actor, type BatchOutcome, type DecideBatch, type DeviceQuarantineRow, type DocumentStore, type QuarantineRecord, type StoredDoc } from '../types';
+import { SCOPE_SNAPSHOT_KEEP_MS, type Actor, type BatchOutcome, type DecideBatch, type DeviceQuarantineRow, type DocumentStore, type HeldRecord, type StoredDoc } from '../types';
 
 /**
  * Access-change listeners per store (A4), keyed by the store's hub so listen.ts, which hears the
  * trigger's NOTIFY `{"access":true}` on the change channel, can reach the listeners docs.ts registers.
  */
 const accessListeners = new WeakMap<ChangeHub, Set<() => void>>();
+
+type PgHeldRow = { id: string; collection: string; document_id: string; write_id: string; document: unknown; code: string; reason: string; author_id: string; device_id: string | null; at: Date };
+const HELD_COLUMNS = 'id, collection, document_id, write_id, document, code, reason, author_id, device_id, at';
+/** BIGSERIAL ids come back from pg as strings; they stay far below 2^53. */
+const pgHeldOf = (r: PgHeldRow): HeldRecord => ({
+  id: Number(r.id),
+  collection: r.collection as CollectionName,
+  documentId: r.document_id,
+  writeId: r.write_id,
+  document: r.document,
+  code: r.code,
+  reason: r.reason,
+  authorId: r.author_id,
+  deviceId: r.device_id,
+  at: r.at.toISOString(),
+});
 
 export function accessListenersOf(hub: ChangeHub): Set<() => void> {
   let set = accessListeners.get(hub);
@@ -244,21 +260,16 @@ export function createPostgresDocs(pool: Pool, hub: ChangeHub, channel: string):
       return row ? { fingerprint: row.fingerprint, userId: row.user_id, caseIds: row.case_ids, clientIds: row.client_ids } : null;
     },
     async listHeldBack(limit) {
-      const { rows } = await pool.query<{ collection: string; document_id: string; write_id: string; document: unknown; code: string; reason: string; author_id: string; device_id: string | null; at: Date }>(
-        'SELECT collection, document_id, write_id, document, code, reason, author_id, device_id, at FROM quarantine ORDER BY id DESC LIMIT $1',
-        [limit],
+      const { rows } = await pool.query<PgHeldRow>(`SELECT ${HELD_COLUMNS} FROM quarantine WHERE dealt_with_at IS NULL ORDER BY id DESC LIMIT $1`, [limit]);
+      return rows.map(pgHeldOf);
+    },
+    async markHeldDealtWith(id, by, at) {
+      const { rows } = await pool.query<PgHeldRow>(
+        `UPDATE quarantine SET dealt_with_at = $1, dealt_with_by = $2 WHERE id = $3 AND dealt_with_at IS NULL RETURNING ${HELD_COLUMNS}`,
+        [at, by, id],
       );
-      return rows.map((r): QuarantineRecord => ({
-        collection: r.collection as CollectionName,
-        documentId: r.document_id,
-        writeId: r.write_id,
-        document: r.document,
-        code: r.code,
-        reason: r.reason,
-        authorId: r.author_id,
-        deviceId: r.device_id,
-        at: r.at.toISOString(),
-      }));
+      const row = rows[0];
+      return row ? pgHeldOf(row) : null;
     },
     async quarantinedFromDevice(collection, deviceId, afterId, limit) {
       const { rows } = await pool.query<{ id: string; document_id: string; write_id: string; code: string; document: unknown }>(

@@ -16,7 +16,7 @@ import { auditAction, lastWritePerId } from '../batch';
 import { ChangeHub } from '../change-hub';
 import { assigneePattern, scopeColumns } from '../scope-columns';
 import { SCOPE_SNAPSHOT_KEEP_MS } from '../types';
-import type { Actor, BatchOutcome, DecideBatch, DeviceQuarantineRow, DocumentStore, QuarantineRecord, ScopeSnapshot, StoredDoc } from '../types';
+import type { Actor, BatchOutcome, DecideBatch, DeviceQuarantineRow, DocumentStore, HeldRecord, ScopeSnapshot, StoredDoc } from '../types';
 
 /**
  * How often live streams' access epoch is read (A4), while any stream is open. The counter is bumped
@@ -96,9 +96,24 @@ export function createSqliteDocs(db: Database.Database, hub: ChangeHub): Documen
   const selectQuarantine = db.prepare<[string, string, number, number], { id: number; document_id: string; write_id: string; code: string; document: string }>(
     'SELECT id, document_id, write_id, code, document FROM quarantine WHERE device_id = ? AND collection = ? AND id > ? ORDER BY id LIMIT ?',
   );
-  const selectHeld = db.prepare<[number], { collection: string; document_id: string; write_id: string; document: string; code: string; reason: string; author_id: string; device_id: string | null; at: string }>(
-    'SELECT collection, document_id, write_id, document, code, reason, author_id, device_id, at FROM quarantine ORDER BY id DESC LIMIT ?',
+  type HeldRow = { id: number; collection: string; document_id: string; write_id: string; document: string; code: string; reason: string; author_id: string; device_id: string | null; at: string };
+  const HELD_COLUMNS = 'id, collection, document_id, write_id, document, code, reason, author_id, device_id, at';
+  const selectHeld = db.prepare<[number], HeldRow>(`SELECT ${HELD_COLUMNS} FROM quarantine WHERE dealt_with_at IS NULL ORDER BY id DESC LIMIT ?`);
+  const markDealtWith = db.prepare<[string, string, number], HeldRow>(
+    `UPDATE quarantine SET dealt_with_at = ?, dealt_with_by = ? WHERE id = ? AND dealt_with_at IS NULL RETURNING ${HELD_COLUMNS}`,
   );
+  const heldOf = (r: HeldRow): HeldRecord => ({
+    id: r.id,
+    collection: r.collection as CollectionName,
+    documentId: r.document_id,
+    writeId: r.write_id,
+    document: JSON.parse(r.document) as unknown,
+    code: r.code,
+    reason: r.reason,
+    authorId: r.author_id,
+    deviceId: r.device_id,
+    at: r.at,
+  });
   const accessListeners = new Set<() => void>();
   let accessTimer: NodeJS.Timeout | null = null;
   let lastEpoch = -1;
@@ -223,19 +238,11 @@ export function createSqliteDocs(db: Database.Database, hub: ChangeHub): Documen
       });
     },
     listHeldBack(limit) {
-      return Promise.resolve(
-        selectHeld.all(limit).map((r): QuarantineRecord => ({
-          collection: r.collection as CollectionName,
-          documentId: r.document_id,
-          writeId: r.write_id,
-          document: JSON.parse(r.document) as unknown,
-          code: r.code,
-          reason: r.reason,
-          authorId: r.author_id,
-          deviceId: r.device_id,
-          at: r.at,
-        })),
-      );
+      return Promise.resolve(selectHeld.all(limit).map(heldOf));
+    },
+    markHeldDealtWith(id, by, at) {
+      const row = markDealtWith.get(at, by, id);
+      return Promise.resolve(row ? heldOf(row) : null);
     },
     quarantinedFromDevice(collection, deviceId, afterId, limit) {
       const rows = selectQuarantine.all(deviceId, collection, afterId, limit);

@@ -186,5 +186,25 @@ describe.each(adapters())('scope changes on devices ($name)', (adapter) => {
     const outbox = await samTab.outbox();
     expect(outbox.map((r) => r.documentId).sort()).toEqual([String(caseC.task.id), offlineVisit.id].sort());
     for (const row of outbox) expect(row.rejectedReason).toMatch(/no longer on this case/);
+
+    // [C4] A coordinator marks the held visit as dealt with: it leaves the list, stays stored, and is audited.
+    const heldVisit = forCoordinator.find((r) => r.documentId === offlineVisit.id);
+    const heldId = String(heldVisit?.id);
+    expect(heldId).toMatch(/^[1-9][0-9]*$/);
+    expect(await errorOf(await (await login(h.url, 'ann@example.org')).post(`/api/admin/held/${heldId}/dealt-with`))).toMatchObject({ status: 403, code: 'forbidden' });
+    for (const hostile of ['0', '-1', 'abc', '1e3', '99999999999999999999', '%00', `${heldId}.0`, ' 1']) {
+      expect(await errorOf(await coord.post(`/api/admin/held/${encodeURIComponent(hostile)}/dealt-with`)), hostile).toMatchObject({ status: 404, code: 'not-found' });
+    }
+    expect(((await (await coord.get('/api/sync/v1/held')).json()) as Doc[]).map((r) => r.id)).toContain(heldVisit?.id);
+    const done = await coord.post(`/api/admin/held/${heldId}/dealt-with`);
+    expect(done.status).toBe(200);
+    const waiting = (await (await coord.get('/api/sync/v1/held')).json()) as Doc[];
+    expect(waiting.map((r) => r.documentId)).not.toContain(offlineVisit.id);
+    expect(waiting.map((r) => r.documentId)).toContain(caseC.task.id);
+    expect(await errorOf(await coord.post(`/api/admin/held/${heldId}/dealt-with`))).toMatchObject({ status: 404, code: 'not-found' });
+    // Never dropped: the quarantine still holds it with its content.
+    expect(JSON.stringify((await h.server.store.listQuarantine(samId)).find((q) => q.documentId === offlineVisit.id)?.document)).toContain('Offline note by Sam');
+    const [audited] = (await h.server.store.listAdminAudit(50)).filter((e) => e.action === 'held.dealt-with');
+    expect(audited).toMatchObject({ targetType: 'held', targetId: heldId, detail: expect.objectContaining({ collection: 'visits', documentId: offlineVisit.id, authorId: samId }) as unknown });
   });
 });
