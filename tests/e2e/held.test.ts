@@ -2,8 +2,8 @@
  * The coordinator's Held-back changes screen (sync.md C4) in real Chromium against the real server:
  * reachable from the navigation, axe clean, an empty list says so, and offline it says plainly the
  * list needs a connection; a worker's push to a case outside their scope is held back and listed with
- * who, device, reason and fields. (Not yet covered: the UI worker-edits-offline → reassign scenario
- * and applying held values.)
+ * who, device, reason and fields, and marking it as dealt with (keyboard only) takes it off the list
+ * while the server keeps it. The author's side is tests/e2e/held-author.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -60,6 +60,32 @@ describe('held-back changes screen (C4)', () => {
     expect(await item.textContent()).toContain('Held test tablet');
     expect(await item.textContent()).toContain('Why it was held back');
     expect(await runAxe(page)).toEqual([]);
+
+    // Marked as dealt with, keyboard only: the confirm step takes focus, Cancel gives it back, and once
+    // confirmed the change leaves the list, the message saying so has focus, and the server keeps it.
+    const mark = item.getByRole('button', { name: /^Mark as dealt with: Visit/ });
+    await mark.focus();
+    await page.keyboard.press('Enter');
+    const confirm = item.getByRole('button', { name: 'Yes, it is dealt with' });
+    await confirm.waitFor();
+    expect(await confirm.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await runAxe(page)).toEqual([]);
+    await item.getByRole('button', { name: 'Cancel' }).click();
+    expect(await mark.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press('Enter');
+    await confirm.focus();
+    await page.keyboard.press('Enter');
+    const done = page.getByText('Marked as dealt with: Visit', { exact: false });
+    await done.waitFor({ timeout: 30_000 });
+    await page.getByText('No changes are held back.').waitFor({ timeout: 30_000 });
+    expect(await page.evaluate(() => document.activeElement?.textContent ?? '')).toContain('Marked as dealt with');
+    expect(await runAxe(page)).toEqual([]);
+    // The admin audit says who marked which record (the quarantine keeping it is asserted in scope-changes.test.ts).
+    const coordinator = DEMO_SIGN_INS.coordinator;
+    const coordLogin = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: coordinator.email, password: coordinator.password, deviceId: newId(), deviceName: 'Held test laptop' }) });
+    const audit = await fetch(`${server.url}/api/admin/audit`, { headers: { authorization: `Bearer ${((await coordLogin.json()) as { token: string }).token}` } });
+    const { entries } = (await audit.json()) as { entries: { action: string; detail: Record<string, unknown> }[] };
+    expect(entries.find((e) => e.action === 'held.dealt-with')?.detail).toMatchObject({ collection: 'visits', documentId: visit.id, authorId: 'u_worker_sam' });
   });
 
   it('C4: offline, the screen says plainly the list needs a connection', async () => {

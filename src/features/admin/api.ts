@@ -121,6 +121,7 @@ export const adminApi = {
   addTeam: (api: ApiOptions, name: string) => send<{ team: Team }>(api, '/api/admin/teams', 'POST', { name }),
   devices: (api: ApiOptions) => call<{ devices: DeviceRow[] }>(api, '/api/admin/devices'),
   revokeDevice: (api: ApiOptions, id: string) => send<{ ok: true }>(api, `/api/admin/devices/${encodeURIComponent(id)}/revoke`, 'POST'),
+  heldDealtWith: (api: ApiOptions, id: number) => send<{ ok: true }>(api, `/api/admin/held/${encodeURIComponent(String(id))}/dealt-with`, 'POST'),
   clientAudit: (api: ApiOptions, clientId: string) =>
     call<{ clientId: string; truncated: boolean; entries: AuditEntry[] }>(api, `/api/admin/clients/${encodeURIComponent(clientId)}/audit`),
   adminActions: (api: ApiOptions) => call<{ entries: AdminAction[] }>(api, '/api/admin/audit'),

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { describeHeld, heldFields, heldValue, type HeldRecord } from './heldModel';
 
 const rec = (over: Partial<HeldRecord>): HeldRecord => ({
-  documentId: 'case-1', writeId: 'w1', document: { id: 'case-1', title: 'Housing', notes: 'Moved', updatedAt: 'x' },
+  id: 1, documentId: 'case-1', writeId: 'w1', document: { id: 'case-1', title: 'Housing', notes: 'Moved', updatedAt: 'x' },
   code: 'out_of_scope', reason: 'This case is no longer assigned to you.', collection: 'cases', authorId: 'u1', deviceId: 'd1', at: '2026-01-01T10:00:00Z', ...over,
 });
 

@@ -5,6 +5,8 @@
  */
 
 export interface HeldRecord {
+  /** The server's id of the held row, for "Mark as dealt with". */
+  id: number;
   documentId: string;
   writeId: string;
   document: unknown;
@@ -23,6 +25,7 @@ export interface HeldField {
 
 export interface HeldEntry {
   key: string;
+  id: number;
   documentId: string;
   collection: string;
   what: string;
@@ -72,6 +75,7 @@ export function describeHeld(records: readonly HeldRecord[], names: ReadonlyMap<
       const name = recordNames.get(r.documentId);
       return {
         key: `${r.collection}:${r.writeId}`,
+        id: r.id,
         documentId: r.documentId,
         collection: r.collection,
         what: name ? `${kind}: ${name}` : `${kind} ${r.documentId} (not on this device)`,
