@@ -5,7 +5,7 @@
  * full-page storage error with what to do (never swallowed); or the signed-in app with its data.
  */
 import { lazy, Suspense, use, useMemo, useState } from 'react';
-import { RouterProvider } from 'react-router';
+import { RouterProvider } from 'react-router/dom';
 import type { StorageErrorCode } from '#db/errors';
 import { setActiveUser } from '#sync/profiles';
 import type { Unlocked } from '#sync/unlock';

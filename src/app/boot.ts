@@ -37,7 +37,7 @@ export async function openUserData(session: Session, dataKey: CryptoKey): Promis
     // A kiosk may not read the directory (the server answers 403), so it never asks.
     const directory =
       session.user.role === 'kiosk'
-        ? { directory$: of(null) }
+        ? { directory$: of(null), current: () => null }
         : startDirectory({ api: { baseUrl: '', token: session.token, fetch: fetch.bind(globalThis) }, store: localStorage, userId: session.user.id, status$: sync.status$ });
     return { ok: true, data: { db, session, sync, directory } };
   } catch (e) {

@@ -41,6 +41,8 @@ export interface Directory {
 export interface DirectorySource {
   /** The latest directory; null until one has been fetched on this device for this user. */
   readonly directory$: Observable<Directory | null>;
+  /** The latest directory now, so a first render can use it without waiting for a subscription. */
+  current(): Directory | null;
 }
 
 export interface DirectoryController extends DirectorySource {
@@ -142,6 +144,7 @@ export function startDirectory(options: DirectoryOptions): DirectoryController {
 
   return {
     directory$: directory$.asObservable(),
+    current: () => directory$.value,
     refresh,
     stop() {
       sub.unsubscribe();

@@ -30,8 +30,11 @@ export function useData(): AppData {
  * Subscribes to an observable (usually `collection.find(...).$`) and returns its latest value,
  * `undefined` until the first emission. `deps` re-subscribes when they change.
  */
-export function useObservable<T>(factory: () => Observable<T>, deps: readonly unknown[]): T | undefined {
-  const [value, setValue] = useState<T | undefined>(undefined);
+export function useObservable<T>(factory: () => Observable<T>, deps: readonly unknown[], initial?: () => T): T | undefined {
+  // `initial`: the value the observable will emit first, when it can be read synchronously (a
+  // BehaviorSubject's). The first render then has it, and the subscription's first emission,
+  // being the same value, does not render again.
+  const [value, setValue] = useState<T | undefined>(initial);
   useEffect(() => {
     const sub = factory().subscribe(setValue);
     return () => sub.unsubscribe();

@@ -34,6 +34,7 @@ export function peopleLookup(directory: Directory | null, currentUserId: string,
 
 export function useDirectory(): PeopleLookup {
   const { directory, session } = useData();
-  const current = useObservable(() => directory.directory$, [directory]);
+  // The cached copy on the first render: a page (the client page after a save) renders once, not twice.
+  const current = useObservable(() => directory.directory$, [directory], () => directory.current());
   return useMemo(() => peopleLookup(current ?? null, session.user.id, session.user.teams), [current, session]);
 }

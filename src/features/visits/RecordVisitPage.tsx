@@ -92,7 +92,9 @@ export default function RecordVisitPage() {
       await recordVisit(db, { clientId, userId: session.user.id, value: result.value, now });
       await settleClientPage(db, clientId);
       form.markSaved();
-      void navigate(clientPage);
+      // Rendered at once rather than as a low-priority transition: the timeline is what the worker
+      // waits to see (RouterProvider from react-router/dom, which hands React's flushSync to the router).
+      void navigate(clientPage, { flushSync: true });
     } catch (e) {
       setSaveError(e instanceof StorageError ? e.message : 'Something went wrong while saving on this device. Try again.');
       setSaving(false);
