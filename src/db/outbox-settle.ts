@@ -52,10 +52,22 @@ export async function settleOutbox(db: ResonanceDatabase, collection: Collection
 /**
  * Removes the outbox row of a local state that a conflict resolution replaced with the server's state
  * (conflict-handler.ts): nothing of it remains to push. A newer local write keeps its row.
+ *
+ * The row names the last write made through writes.ts. A merged state a conflict resolution wrote is
+ * a write of its own that no row names, so the row still holds the user's write it came from; when
+ * that merged state is what the device holds and the server's state replaces it in turn, the row goes
+ * too. A user's write always lands in the document before its row, so a newer one is never dropped.
  */
 export async function settleReplaced(db: ResonanceDatabase, collection: CollectionName, documentId: string, writeId: string): Promise<void> {
   const row = await db.outbox.findOne(outboxId(collection, documentId)).exec();
-  if (row && row.writeId === writeId && row.rejectedReason === undefined) await row.remove();
+  if (!row || row.rejectedReason !== undefined) return;
+  if (row.writeId === writeId) {
+    await row.remove();
+    return;
+  }
+  const coll = db.collections[collection] as unknown as RxCollection<{ id: string; writeId: string }>;
+  const current = await coll.findOne(documentId).exec();
+  if (current?.writeId === writeId) await row.remove();
 }
 
 /**

@@ -283,12 +283,21 @@ export async function runConvergence(options: RunOptions): Promise<RunReport> {
       for (const [i, d] of devices.entries()) {
         d.syncNow().catch(() => undefined);
         const outbox = await d.outbox();
-        if (outbox.length > 0) problems.push(`${d.name} still has ${outbox.length} unsent change(s): ${JSON.stringify(outbox.slice(0, 3))}`);
+        const onServer = new Map<string, string>();
+        const onDevice = new Map<string, string>();
         for (const collection of COLLECTION_NAMES) {
           const server = identities(await pullAll(direct, tokens[i] ?? '', collection));
           const mine = identities(await d.find(collection));
+          for (const [id, state] of server) onServer.set(`${collection}:${id}`, state);
+          for (const [id, state] of mine) onDevice.set(`${collection}:${id}`, state);
           const problem = diff(`${d.name} ${collection}`, mine, server);
           if (problem) problems.push(problem);
+        }
+        if (outbox.length > 0) {
+          // The row beside the document's state on the device and on the server, to tell a lost settle
+          // from a write that never reached the server.
+          const rows = outbox.slice(0, 3).map((r) => ({ ...r, device: onDevice.get(r.id) ?? 'absent', server: onServer.get(r.id) ?? 'absent' }));
+          problems.push(`${d.name} still has ${outbox.length} unsent change(s): ${JSON.stringify(rows)}`);
         }
       }
       return problems;
