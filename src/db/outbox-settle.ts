@@ -22,13 +22,14 @@ export interface SettledState {
   deleted?: boolean;
 }
 
-export async function settleOutbox(db: ResonanceDatabase, collection: CollectionName, states: readonly SettledState[]): Promise<void> {
-  if (states.length === 0) return;
+/** Returns the ids of the documents whose rows it removed: the server holds the device's current state. */
+export async function settleOutbox(db: ResonanceDatabase, collection: CollectionName, states: readonly SettledState[]): Promise<string[]> {
+  if (states.length === 0) return [];
   const rows = await db.outbox.findByIds(states.map((s) => outboxId(collection, s.id))).exec();
-  if (rows.size === 0) return;
+  if (rows.size === 0) return [];
   const coll = db.collections[collection] as unknown as RxCollection<{ id: string; writeId: string }>;
   const local = await coll.findByIds(states.map((s) => s.id)).exec();
-  const done: string[] = [];
+  const done: RxDocument<OutboxRow>[] = [];
   const held: RxDocument<OutboxRow>[] = [];
   for (const state of states) {
     const row = rows.get(outboxId(collection, state.id));
@@ -43,10 +44,11 @@ export async function settleOutbox(db: ResonanceDatabase, collection: Collection
     if (row.rejectedReason !== undefined) continue;
     // Deleted locally: RxDB's find skips it; the settled state is then the deletion itself.
     const currentWriteId = current ? current.writeId : state.writeId;
-    if (currentWriteId === state.writeId) done.push(row.id);
+    if (currentWriteId === state.writeId) done.push(row);
   }
-  if (done.length > 0) await db.outbox.bulkRemove(done);
+  if (done.length > 0) await db.outbox.bulkRemove(done.map((row) => row.id));
   for (const row of held) await row.incrementalPatch({ rejectedReason: NOT_ON_CASE });
+  return done.map((row) => row.documentId);
 }
 
 /**

@@ -51,6 +51,13 @@ export function replicateCollection(db: ResonanceDatabase, name: CollectionName,
   const base = `/api/sync/v1/${name}/${schemas[name].version}`;
   const resync$ = new Subject<RxReplicationPullStreamItem<AnyDoc, Checkpoint>>();
   const collection = db.collections[name] as unknown as RxCollection<AnyDoc>;
+  // Echoes: this device's own writes that a pull brought back stamped while their push was still
+  // unanswered (a lost answer, or the live stream's poke racing the answer). RxDB skips a pulled state
+  // while the document has a change it has not seen accepted, and the checkpoint moves past it, so the
+  // device would keep its unstamped copy for good. When the push is then accepted, the echo is handed
+  // back as the server's state: the conflict handler finds no field changed, makes no conflict record,
+  // and stores the stamped state. The server still reports no conflict for a repeat (C2).
+  const echoes = new Map<string, WithDeleted<AnyDoc>>();
 
   const state = replicateRxCollection<AnyDoc, Checkpoint>({
     // The server's origin is part of the identity: pointing a device at another server starts afresh.
@@ -68,7 +75,8 @@ export function replicateCollection(db: ResonanceDatabase, name: CollectionName,
         const query = new URLSearchParams({ limit: String(batchSize) });
         if (checkpoint) query.set('checkpoint', JSON.stringify(checkpoint));
         const { body } = await apiJson<{ documents: WithDeleted<AnyDoc>[]; checkpoint: Checkpoint | null }>(api, `${base}/pull?${query.toString()}`);
-        await settleOutbox(db, name, body.documents.map((d) => ({ id: d.id, writeId: d.writeId, deleted: d._deleted })));
+        const settled = new Set(await settleOutbox(db, name, body.documents.map((d) => ({ id: d.id, writeId: d.writeId, deleted: d._deleted }))));
+        for (const d of body.documents) if (settled.has(d.id) && !d._deleted) echoes.set(d.id, d);
         return { documents: body.documents, checkpoint: body.checkpoint ?? checkpoint };
       },
     },
@@ -88,15 +96,16 @@ export function replicateCollection(db: ResonanceDatabase, name: CollectionName,
           // with the record's removal (A3): pull now rather than at the next poke or timer.
           if (rejected.some((r) => r.code === 'forbidden')) setTimeout(() => resync$.next('RESYNC'), 0);
         }
-        await settleOutbox(
-          db,
-          name,
-          rows
-            .map((r) => r.newDocumentState)
-            .filter((d) => !conflicted.has(d.id) && !rejectedIds.has(d.id))
-            .map((d) => ({ id: d.id, writeId: d.writeId })),
-        );
-        return conflicts;
+        const accepted = rows.map((r) => r.newDocumentState).filter((d) => !conflicted.has(d.id) && !rejectedIds.has(d.id));
+        await settleOutbox(db, name, accepted.map((d) => ({ id: d.id, writeId: d.writeId })));
+        const echoed: WithDeleted<AnyDoc>[] = [];
+        for (const d of accepted) {
+          const echo = echoes.get(d.id);
+          if (!echo) continue;
+          echoes.delete(d.id);
+          if (echo.writeId === d.writeId) echoed.push(echo);
+        }
+        return echoed.length > 0 ? [...conflicts, ...echoed] : conflicts;
       },
     },
   });

@@ -1,0 +1,125 @@
+/**
+ * A push whose answer is lost after the server committed it (sync.md C2), with the device's next pull
+ * bringing its own write back, stamped, before the push is retried. RxDB skips a pulled state while the
+ * document has a change it has not seen accepted, and its checkpoint moves past that state; the retried
+ * push is then accepted as a repeat (no conflict, C2). The device must still end with the server's
+ * stamped state, no unsent change and no conflict record — the convergence run found a device left
+ * with its unstamped copy for good (seed 368006768).
+ *
+ * The device runs in this process (real RxDB on fake-indexeddb, the app's sync engine) behind a fetch
+ * that loses one push answer and holds the retry until a pull has settled the write, so the order is
+ * the same on every run.
+ */
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, type ResonanceDatabase } from '#db/database';
+import { outboxId } from '#db/outbox';
+import { updateDoc } from '#db/writes';
+import { DEMO_SIGN_INS } from '#shared/demo/organisation';
+import { schemas } from '#shared/schemas/index';
+import { startSync, type EngineController } from '#sync/engine';
+import { signIn, type KeyValueStore, type Session } from '#sync/session';
+import { eventually } from '../../support/device/index';
+import { startServer, type RunningServer } from '../../../sync-server/main';
+import { adapters } from '../server/support/adapters';
+
+describe.each(adapters())('a lost push answer on $name', (adapter) => {
+  let server: RunningServer;
+  let cleanup: () => Promise<void>;
+  let db: ResonanceDatabase;
+  let sync: EngineController;
+  let session: Session;
+  const kv = new Map<string, string>();
+  const store: KeyValueStore = { getItem: (k) => kv.get(k) ?? null, setItem: (k, v) => void kv.set(k, v), removeItem: (k) => void kv.delete(k) };
+  /** The document whose next push answer is lost, and what the fake network did. */
+  let target: string | null = null;
+  const seen = { lost: 0, pullsHeld: 0, echoes: 0 };
+  /** Resolves when the server has committed the push whose answer is lost. */
+  let committed: () => void = () => undefined;
+  const committedP = new Promise<void>((resolve) => (committed = resolve));
+  /** Resolves when a clients pull is held back on its way to the server. */
+  let pullHeld: () => void = () => undefined;
+  const pullHeldP = new Promise<void>((resolve) => (pullHeld = resolve));
+
+  const outboxRow = (id: string) => db.outbox.findOne(outboxId('clients', id)).exec();
+  const clientsRoute = (url: string, route: 'push' | 'pull') => url.includes('/api/sync/v1/clients/') && url.includes(`/${route}`);
+
+  const deviceFetch: typeof fetch = async (input, init) => {
+    const url = input instanceof Request ? input.url : String(input);
+    if (target !== null && seen.lost === 0 && clientsRoute(url, 'pull')) {
+      // A pull already on its way (a slow network) reaches the server only after the push committed,
+      // so its answer carries the device's own write, stamped.
+      seen.pullsHeld++;
+      pullHeld();
+      await committedP;
+      const answer = await fetch(input, init);
+      const page = (await answer.clone().json()) as { documents: { id: string }[] };
+      if (page.documents.some((d) => d.id === target)) seen.echoes++;
+      return answer;
+    }
+    if (target !== null && seen.lost === 0 && clientsRoute(url, 'push') && typeof init?.body === 'string' && init.body.includes(target)) {
+      // The server commits; the device never hears.
+      const answer = await fetch(input, init);
+      await answer.body?.cancel();
+      seen.lost++;
+      committed();
+      throw new TypeError('fetch failed (answer lost after the server committed)');
+    }
+    return fetch(input, init);
+  };
+
+  async function onServer(id: string): Promise<Record<string, unknown> | undefined> {
+    const res = await fetch(`${server.url}/api/sync/v1/clients/${schemas.clients.version}/pull?limit=1000`, {
+      headers: { authorization: `Bearer ${session.token}` },
+    });
+    const page = (await res.json()) as { documents: Record<string, unknown>[] };
+    return page.documents.find((d) => d.id === id);
+  }
+
+  beforeAll(async () => {
+    const fresh = await adapter.fresh();
+    cleanup = fresh.cleanup;
+    server = await startServer({ ...fresh.storage, port: 0, host: '127.0.0.1', seedDemo: true, logRequests: false });
+    const signedIn = await signIn(store, DEMO_SIGN_INS.worker.email, DEMO_SIGN_INS.worker.password, server.url);
+    if (!signedIn.ok) throw new Error(`sign-in failed: ${signedIn.code}`);
+    session = signedIn.value;
+    db = await openDatabase({ name: `lost-answer-${adapter.name}`, indexedDB: new IDBFactory(), IDBKeyRange, userId: session.user.id });
+    sync = startSync(db, session, { baseUrl: server.url, fetch: deviceFetch, store, retryMs: 300 });
+    await sync.awaitInSync();
+  });
+  afterAll(async () => {
+    await sync.stop();
+    await db.close();
+    await server.close();
+    await cleanup();
+  });
+
+  it('[C2][D3] ends with the stamped server state, nothing unsent and no conflict record', async () => {
+    const client = await db.clients.findOne().exec();
+    if (!client) throw new Error('the demo worker has no clients');
+    const before = client.serverUpdatedAt;
+    target = client.id;
+    sync.syncNow();
+    await pullHeldP;
+    const written = await updateDoc(db, 'clients', client.id, { phone: '07700900321' });
+
+    await eventually('the write to be on the server', async () => (await onServer(client.id))?.writeId === written.writeId, 15_000);
+    const stamped = await onServer(client.id);
+    expect(seen.lost, 'one push answer was lost').toBe(1);
+    expect(seen.echoes, 'a pull brought the write back before the push was retried').toBe(1);
+    await eventually('the retried push to settle the outbox', async () => (await outboxRow(client.id)) === null, 15_000);
+
+    await eventually(
+      'the device to hold the stamped server state',
+      async () => (await db.clients.findOne(client.id).exec())?.serverUpdatedAt === stamped?.serverUpdatedAt,
+      10_000,
+    ).catch(() => undefined);
+    const local = (await db.clients.findOne(client.id).exec())?.toJSON();
+    expect(local?.writeId).toBe(written.writeId);
+    expect(local?.serverUpdatedAt, 'the device holds the stamp the server gave the write').toBe(stamped?.serverUpdatedAt);
+    expect(local?.serverUpdatedAt).not.toBe(before);
+    expect(local?.phone).toBe('07700900321');
+    expect(await outboxRow(client.id)).toBeNull();
+    expect(await db.conflicts.find().exec(), 'a repeat is not a conflict (C2)').toHaveLength(0);
+  });
+});
