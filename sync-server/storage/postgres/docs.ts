@@ -147,15 +147,14 @@ async function writeBatch<R>(
       ],
     );
   }
-  const audit = [
-    ...written.map((d) => ({ id: d.id, writeId: d.writeId, action: auditAction(current.get(d.id), d.deleted) })),
-    ...plan.quarantine.map((q) => ({ id: q.documentId, writeId: q.writeId, action: 'quarantine' })),
-  ];
+  const audit = written.map((d) => ({ id: d.id, writeId: d.writeId, action: auditAction(current.get(d.id), d.deleted) }));
   if (plan.quarantine.length > 0) {
-    await client.query(
+    // A repeat of a write already held back (C2) changes nothing, not even the audit trail.
+    const held = await client.query<{ document_id: string; write_id: string }>(
       `INSERT INTO quarantine (collection, document_id, write_id, document, code, reason, author_id, device_id, at)
        SELECT $1, d, w, doc, c, r, $7, $8, $9 FROM unnest($2::text[], $3::text[], $4::jsonb[], $5::text[], $6::text[]) AS t(d, w, doc, c, r)
-       ON CONFLICT (collection, document_id, write_id) DO NOTHING`,
+       ON CONFLICT (collection, document_id, write_id) DO NOTHING
+       RETURNING document_id, write_id`,
       [
         collection,
         plan.quarantine.map((q) => q.documentId),
@@ -168,6 +167,7 @@ async function writeBatch<R>(
         now,
       ],
     );
+    for (const row of held.rows) audit.push({ id: row.document_id, writeId: row.write_id, action: 'quarantine' });
   }
   if (audit.length > 0) {
     await client.query(

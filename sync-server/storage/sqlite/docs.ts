@@ -161,8 +161,9 @@ export function createSqliteDocs(db: Database.Database, hub: ChangeHub): Documen
       written.push(doc);
     }
     for (const q of plan.quarantine) {
-      insertQuarantine.run(collection, q.documentId, q.writeId, JSON.stringify(q.document), q.code, q.reason, actor.userId, actor.deviceId, now);
-      insertAudit.run(actor.userId, actor.deviceId, collection, q.documentId, q.writeId, 'quarantine', now);
+      // A repeat of a write already held back (C2) changes nothing, not even the audit trail.
+      const held = insertQuarantine.run(collection, q.documentId, q.writeId, JSON.stringify(q.document), q.code, q.reason, actor.userId, actor.deviceId, now);
+      if (held.changes > 0) insertAudit.run(actor.userId, actor.deviceId, collection, q.documentId, q.writeId, 'quarantine', now);
     }
     return { result: plan.result, written, quarantined: plan.quarantine.length };
   }

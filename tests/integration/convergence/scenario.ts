@@ -318,7 +318,7 @@ export async function runConvergence(options: RunOptions): Promise<RunReport> {
 
     // Nothing applied twice: one audit row per write.
     const audit = await auditByWrite(store);
-    for (const a of audit.filter((r) => r.n > 1)) failures.push(`write ${a.writeId} of ${a.collection}/${a.documentId} was applied ${a.n} times`);
+    for (const a of audit.filter((r) => r.n > 1)) failures.push(`write ${a.writeId} of ${a.collection}/${a.documentId} was applied ${a.n} times (${a.actions.join(', ')})`);
     // Every acknowledged write is on the server: a row the device was told was accepted (a 200 it
     // received, the row not among the conflicts) has its write in the audit trail.
     const applied = new Set(audit.map((a) => `${a.collection}|${a.documentId}|${a.writeId}`));

@@ -12,6 +12,7 @@ export interface AuditRow {
   documentId: string;
   writeId: string;
   n: number;
+  actions: string[];
 }
 
 async function query<T>(store: StoreLocation, sql: string): Promise<T[]> {
@@ -33,13 +34,21 @@ async function query<T>(store: StoreLocation, sql: string): Promise<T[]> {
   }
 }
 
-/** Audit rows grouped by write: `n` is how many times that write was applied. */
+/** Audit rows grouped by write: `n` is how many rows that write has, `actions` what each row says. */
 export async function auditByWrite(store: StoreLocation): Promise<AuditRow[]> {
-  const rows = await query<{ collection: string; document_id: string; write_id: string; n: number | string }>(
+  const rows = await query<{ collection: string; document_id: string; write_id: string; action: string }>(
     store,
-    'SELECT collection, document_id, write_id, COUNT(*) AS n FROM audit GROUP BY collection, document_id, write_id',
+    'SELECT collection, document_id, write_id, action FROM audit ORDER BY id',
   );
-  return rows.map((r) => ({ collection: r.collection, documentId: r.document_id, writeId: r.write_id, n: Number(r.n) }));
+  const byWrite = new Map<string, AuditRow>();
+  for (const r of rows) {
+    const key = `${r.collection}|${r.document_id}|${r.write_id}`;
+    const row = byWrite.get(key) ?? { collection: r.collection, documentId: r.document_id, writeId: r.write_id, n: 0, actions: [] };
+    row.n++;
+    row.actions.push(r.action);
+    byWrite.set(key, row);
+  }
+  return [...byWrite.values()];
 }
 
 export async function quarantineRows(store: StoreLocation): Promise<{ collection: string; document_id: string; code: string; reason: string }[]> {

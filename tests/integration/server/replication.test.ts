@@ -136,6 +136,19 @@ describe.each(adapters())('replication ($name)', (adapter) => {
     expect(((await (await coord.get('/api/quarantine')).json()) as Doc[]).some((q) => q.documentId === bad.id)).toBe(false);
   });
 
+  it('[C2][C4] a held-back write sent twice is held once: one quarantine entry, one audit row, and the repeat still says held', async () => {
+    const bad = feedbackDoc({ source: 'worker', rating: 7, by: samId });
+    const rows = [create(bad)];
+    const first = await sam.push('feedback', rows);
+    const repeat = await sam.push('feedback', rows);
+    // The device that lost the first answer must still learn that its write was held back.
+    expect([first.headers.get('x-resonance-quarantined'), repeat.headers.get('x-resonance-quarantined')]).toEqual(['1', '1']);
+    const held = ((await (await sam.get('/api/quarantine')).json()) as Doc[]).filter((q) => q.documentId === bad.id);
+    expect(held).toHaveLength(1);
+    const audit = await h.server.store.listAuditForDocuments([String(bad.id)], 10);
+    expect(audit.map((a) => a.action)).toEqual(['quarantine']);
+  });
+
   it('[C5] the server stamps serverUpdatedAt and serverUpdatedBy, whatever the device sent', async () => {
     const t = taskDoc({ caseId: myCase.id, assignedTo: samId, serverUpdatedAt: '2000-01-01T00:00:00.000Z', serverUpdatedBy: coordId });
     const before = Date.now();
