@@ -55,7 +55,9 @@ import { availableParallelism, loadavg } from 'node:os';
 import { DEMO_SIGN_INS, type DemoOrg } from '#shared/demo/index';
 import { MAX_IDLE_LOCK_MINUTES, setIdleLockMinutes } from '../../../sync-server/admin/settings';
 import { buildClientIndex, searchClients } from '#shared/domain/search';
-import type { BrowserContext, Page } from 'playwright-core';
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { CaseloadPage } from '../../e2e/pages/caseload-page';
 import { ClientTimeline } from '../../e2e/pages/client-timeline';
 import { RecordVisitPage } from '../../e2e/pages/record-visit-page';
@@ -296,10 +298,34 @@ function target(kind: 'coldStart' | 'search' | 'save', rate: number): Target {
 async function newThrottledPage(context: BrowserContext, rate: number): Promise<Page> {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
+  sessions.set(page, cdp);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate });
   await cdp.send('Network.enable');
   await cdp.send('Network.emulateNetworkConditions', { offline: true, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
   return page;
+}
+
+/** Each measured page's DevTools session (one per page, see newThrottledPage). */
+const sessions = new WeakMap<Page, CDPSession>();
+
+/**
+ * OFFLINE_CORE_PROFILE=<folder> writes a CPU profile (.cpuprofile, open it in Chrome DevTools) of the
+ * last timed save at each throttle setting: for finding where a save's time goes, not for the page.
+ */
+async function profiled<T>(page: Page, name: string, action: () => Promise<T>): Promise<T> {
+  const folder = process.env.OFFLINE_CORE_PROFILE;
+  const cdp = sessions.get(page);
+  if (!folder || !cdp) return action();
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  await cdp.send('Profiler.start');
+  try {
+    return await action();
+  } finally {
+    const { profile } = await cdp.send('Profiler.stop');
+    await mkdir(folder, { recursive: true });
+    await writeFile(path.join(folder, `${name}.cpuprofile`), JSON.stringify(profile));
+  }
 }
 
 interface ColdStart extends FirstRows {
@@ -559,7 +585,8 @@ async function measureSaves(ctx: BenchContext, browser: BenchBrowser, seeded: Se
       await form.notes().fill(notes);
       await form.addFollowUp({ title: `Bench follow-up ${i}`, due: today });
       await sleep(KEY_GAP_MS);
-      const t = await page.evaluate(timedSave, { notes, timeoutMs: SAMPLE_TIMEOUT_MS });
+      const timed = () => page.evaluate(timedSave, { notes, timeoutMs: SAMPLE_TIMEOUT_MS });
+      const t = i === warmup + runs - 1 ? await profiled(page, `save-${rate}x`, timed) : await timed();
       await timeline.entry(notes).waitFor({ state: 'visible', timeout: SAMPLE_TIMEOUT_MS });
       if (i >= warmup) {
         painted.push(t.painted);
