@@ -7,7 +7,7 @@
  * form holds unsaved input it is registered as dirty ('visit-form'), so an app update waits. A
  * storage failure is shown beside Save and the typed input stays.
  */
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { StorageError } from '#db/errors';
 import { validateVisitForm } from '#shared/domain/forms';
@@ -23,6 +23,13 @@ import './visits.css';
 
 export const VISIT_FORM_ID = 'visit-form';
 
+/**
+ * A save slower than this shows "Saving…" on the button. A quick one (tens of milliseconds) goes
+ * straight to the client page: drawing the busy button first would cost a render and a paint of
+ * this form before the visit can appear in the timeline.
+ */
+const SHOW_SAVING_AFTER_MS = 200;
+
 export default function RecordVisitPage() {
   const { clientId = '' } = useParams();
   const [search] = useSearchParams();
@@ -33,6 +40,8 @@ export default function RecordVisitPage() {
   useWarmClientPage(clientId);
   const form = useFormState(() => initialVisitValues(new Date(), ''), { dirtyKey: VISIT_FORM_ID });
   const [saving, setSaving] = useState(false);
+  /** A second Save while one is under way does nothing (the busy button may not be drawn yet). */
+  const inFlight = useRef(false);
   const [saveError, setSaveError] = useState<string | null>(null);
 
   if (client === undefined || cases === undefined) {
@@ -77,7 +86,7 @@ export default function RecordVisitPage() {
   const caseId = isOpen(form.values.caseId) ? form.values.caseId : isOpen(wanted) ? (wanted ?? '') : cases.length === 1 ? (cases[0]?.id ?? '') : '';
 
   const save = async () => {
-    if (saving) return;
+    if (inFlight.current) return;
     const now = new Date();
     const result = validateVisitForm(toVisitInput(form.values, caseId), now);
     const extra = localErrors(form.values);
@@ -87,15 +96,19 @@ export default function RecordVisitPage() {
       return;
     }
     form.setErrors([]);
-    setSaving(true);
+    inFlight.current = true;
+    const showSaving = setTimeout(() => setSaving(true), SHOW_SAVING_AFTER_MS);
     try {
       await recordVisit(db, { clientId, userId: session.user.id, value: result.value, now });
       await settleClientPage(db, clientId);
+      clearTimeout(showSaving);
       form.markSaved();
       // Rendered at once rather than as a low-priority transition: the timeline is what the worker
       // waits to see (RouterProvider from react-router/dom, which hands React's flushSync to the router).
       void navigate(clientPage, { flushSync: true });
     } catch (e) {
+      clearTimeout(showSaving);
+      inFlight.current = false;
       setSaveError(e instanceof StorageError ? e.message : 'Something went wrong while saving on this device. Try again.');
       setSaving(false);
     }
