@@ -309,22 +309,32 @@ async function newThrottledPage(context: BrowserContext, rate: number): Promise<
 const sessions = new WeakMap<Page, CDPSession>();
 
 /**
- * OFFLINE_CORE_PROFILE=<folder> writes a CPU profile (.cpuprofile, open it in Chrome DevTools) of the
- * last timed save at each throttle setting: for finding where a save's time goes, not for the page.
+ * OFFLINE_CORE_PROFILE=<folder> writes a performance trace (open it in Chrome DevTools' Performance
+ * panel) of the last timed save at each throttle setting: for finding where a save's time goes
+ * (script, style, layout, paint, IndexedDB), not for the published page.
  */
 async function profiled<T>(page: Page, name: string, action: () => Promise<T>): Promise<T> {
   const folder = process.env.OFFLINE_CORE_PROFILE;
   const cdp = sessions.get(page);
   if (!folder || !cdp) return action();
-  await cdp.send('Profiler.enable');
-  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
-  await cdp.send('Profiler.start');
+  const events: unknown[] = [];
+  const collect = (e: { value: unknown[] }) => void events.push(...e.value);
+  cdp.on('Tracing.dataCollected', collect);
+  await cdp.send('Tracing.start', {
+    transferMode: 'ReportEvents',
+    traceConfig: {
+      includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.frame', 'v8.execute', 'blink.user_timing', 'loading', 'disabled-by-default-v8.cpu_profiler'],
+    },
+  });
   try {
     return await action();
   } finally {
-    const { profile } = await cdp.send('Profiler.stop');
+    const complete = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+    await cdp.send('Tracing.end');
+    await complete;
+    cdp.off('Tracing.dataCollected', collect);
     await mkdir(folder, { recursive: true });
-    await writeFile(path.join(folder, `${name}.cpuprofile`), JSON.stringify(profile));
+    await writeFile(path.join(folder, `${name}.json`), JSON.stringify({ traceEvents: events }));
   }
 }
 
@@ -578,6 +588,8 @@ async function measureSaves(ctx: BenchContext, browser: BenchBrowser, seeded: Se
       await page.getByRole('link', { name: 'Caseload', exact: true }).first().click();
       await caseload.waitForClients();
       const links = caseload.recordVisitLinks();
+      // A row's "Record visit" appears once the caseload has read the cases, after the first rows.
+      await links.first().waitFor({ state: 'visible', timeout: SAMPLE_TIMEOUT_MS });
       await links.nth(i % (await links.count())).click();
       await form.waitUntilOpen();
       await form.chooseFirstCaseIfAsked();
