@@ -5,7 +5,7 @@
 import { useMemo } from 'react';
 import type { ResonanceDatabase } from '#db/database';
 import type { OutboxRow } from '#db/outbox';
-import { useObservable } from '../../features/common/data';
+import { useBackgroundObservable } from '../../features/common/data';
 
 export interface OutboxSummary {
   /** Changes still waiting to reach the server. Held-back ones are not counted: the server has them (C4). */
@@ -36,6 +36,6 @@ export function summariseOutbox(rows: readonly Pick<OutboxRow, 'since' | 'reject
 
 /** No rxjs operators here: this module is in the entry chunk, which must not pull in the data libraries. */
 export function useOutboxSummary(db: ResonanceDatabase): OutboxSummary {
-  const rows = useObservable(() => db.outbox.find().$, [db]);
+  const rows = useBackgroundObservable(() => db.outbox.find().$, [db]);
   return useMemo(() => (rows ? summariseOutbox(rows) : EMPTY_OUTBOX), [rows]);
 }

@@ -3,7 +3,7 @@
  * once by the app shell, and a hook that turns an RxDB query observable into React state.
  * Features import this folder only; they never import each other (lint enforces it).
  */
-import { createContext, useContext, useEffect, useState } from 'react';
+import { createContext, startTransition, useContext, useEffect, useState } from 'react';
 import type { Observable } from 'rxjs';
 import type { ResonanceDatabase } from '#db/database';
 import type { SyncController } from '#sync/controller';
@@ -37,6 +37,21 @@ export function useObservable<T>(factory: () => Observable<T>, deps: readonly un
   const [value, setValue] = useState<T | undefined>(initial);
   useEffect(() => {
     const sub = factory().subscribe(setValue);
+    return () => sub.unsubscribe();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the caller lists the factory's inputs
+  }, deps);
+  return value;
+}
+
+/**
+ * As useObservable, for what must not hold up what the person is waiting for: each emission renders
+ * as a transition, after urgent updates. The shell's unsynced count changes with every save; drawn
+ * urgently it re-renders the whole frame just before the page the save navigates to.
+ */
+export function useBackgroundObservable<T>(factory: () => Observable<T>, deps: readonly unknown[]): T | undefined {
+  const [value, setValue] = useState<T | undefined>();
+  useEffect(() => {
+    const sub = factory().subscribe((next) => startTransition(() => setValue(next)));
     return () => sub.unsubscribe();
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the caller lists the factory's inputs
   }, deps);
