@@ -34,13 +34,7 @@ export function useObservable<T>(factory: () => Observable<T>, deps: readonly un
   // `initial`: the value the observable will emit first, when it can be read synchronously (a
   // BehaviorSubject's). The first render then has it, and the subscription's first emission,
   // being the same value, does not render again.
-  const [value, setValue] = useState<T | undefined>(initial);
-  useEffect(() => {
-    const sub = factory().subscribe(setValue);
-    return () => sub.unsubscribe();
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- the caller lists the factory's inputs
-  }, deps);
-  return value;
+  return useLatest(factory, deps, initial, false);
 }
 
 /**
@@ -49,9 +43,13 @@ export function useObservable<T>(factory: () => Observable<T>, deps: readonly un
  * urgently it re-renders the whole frame just before the page the save navigates to.
  */
 export function useBackgroundObservable<T>(factory: () => Observable<T>, deps: readonly unknown[]): T | undefined {
-  const [value, setValue] = useState<T | undefined>();
+  return useLatest(factory, deps, undefined, true);
+}
+
+function useLatest<T>(factory: () => Observable<T>, deps: readonly unknown[], initial: (() => T) | undefined, background: boolean): T | undefined {
+  const [value, setValue] = useState<T | undefined>(initial);
   useEffect(() => {
-    const sub = factory().subscribe((next) => startTransition(() => setValue(next)));
+    const sub = factory().subscribe(background ? (next) => startTransition(() => setValue(next)) : setValue);
     return () => sub.unsubscribe();
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the caller lists the factory's inputs
   }, deps);
