@@ -8,6 +8,7 @@
  */
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { NOT_ON_CASE } from '#shared/domain/held';
 import { touch } from '#shared/domain/write';
 import { openDatabase, type ResonanceDatabase } from './database';
 import { outboxId } from './outbox';
@@ -88,5 +89,20 @@ describe('settleOutbox', () => {
     await updateDoc(db, 'clients', clientId, { phone: '07700900123' });
     await settleOutbox(db, 'clients', [{ id: clientId, writeId: older }]);
     expect((await row())?.writeId).toBe(await current());
+  });
+
+  it('[C4][A3] a removal of the live change marks it held, keeps the row and reports it, so the removal is asked for again', async () => {
+    const mine = String(await current());
+    const outcome = await settleOutbox(db, 'clients', [{ id: clientId, writeId: mine, deleted: true }]);
+    expect(outcome).toEqual({ settled: [], removedLive: [clientId] });
+    expect((await row())?.rejectedReason).toBe(NOT_ON_CASE);
+  });
+
+  it('[C4] a removal of an older state than the device holds is not a removal of the live change', async () => {
+    const older = String(await current());
+    await updateDoc(db, 'clients', clientId, { phone: '07700900123' });
+    const outcome = await settleOutbox(db, 'clients', [{ id: clientId, writeId: older, deleted: true }]);
+    expect(outcome.removedLive).toEqual([]);
+    expect((await row())?.rejectedReason).toBeUndefined();
   });
 });

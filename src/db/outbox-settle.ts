@@ -22,15 +22,27 @@ export interface SettledState {
   deleted?: boolean;
 }
 
-/** Returns the ids of the documents whose rows it removed: the server holds the device's current state. */
-export async function settleOutbox(db: ResonanceDatabase, collection: CollectionName, states: readonly SettledState[]): Promise<string[]> {
-  if (states.length === 0) return [];
+export interface Settled {
+  /** Documents whose rows it removed: the server holds the device's current state. */
+  settled: string[];
+  /**
+   * Documents whose given state is a removal of the device's own live change (held back, A3 with C4).
+   * The device still holds that change until RxDB stores the removal, which it skips while the push
+   * of the change is unanswered.
+   */
+  removedLive: string[];
+}
+
+export async function settleOutbox(db: ResonanceDatabase, collection: CollectionName, states: readonly SettledState[]): Promise<Settled> {
+  const none: Settled = { settled: [], removedLive: [] };
+  if (states.length === 0) return none;
   const rows = await db.outbox.findByIds(states.map((s) => outboxId(collection, s.id))).exec();
-  if (rows.size === 0) return [];
+  if (rows.size === 0) return none;
   const coll = db.collections[collection] as unknown as RxCollection<{ id: string; writeId: string }>;
   const local = await coll.findByIds(states.map((s) => s.id)).exec();
   const done: RxDocument<OutboxRow>[] = [];
   const held: RxDocument<OutboxRow>[] = [];
+  const removedLive: string[] = [];
   for (const state of states) {
     const row = rows.get(outboxId(collection, state.id));
     if (!row) continue;
@@ -38,6 +50,7 @@ export async function settleOutbox(db: ResonanceDatabase, collection: Collection
     // A removal carrying the writeId of a live local change is the server saying it kept that change
     // and the record has left this user's scope (A3). It may come before the push's answer does.
     if (state.deleted === true && current?.writeId === state.writeId) {
+      removedLive.push(state.id);
       if (row.rejectedReason === undefined) held.push(row);
       continue;
     }
@@ -48,7 +61,7 @@ export async function settleOutbox(db: ResonanceDatabase, collection: Collection
   }
   if (done.length > 0) await db.outbox.bulkRemove(done.map((row) => row.id));
   for (const row of held) await row.incrementalPatch({ rejectedReason: NOT_ON_CASE });
-  return done.map((row) => row.documentId);
+  return { settled: done.map((row) => row.documentId), removedLive };
 }
 
 /**

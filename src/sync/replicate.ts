@@ -75,9 +75,11 @@ export function replicateCollection(db: ResonanceDatabase, name: CollectionName,
         const query = new URLSearchParams({ limit: String(batchSize) });
         if (checkpoint) query.set('checkpoint', JSON.stringify(checkpoint));
         const { body } = await apiJson<{ documents: WithDeleted<AnyDoc>[]; checkpoint: Checkpoint | null }>(api, `${base}/pull?${query.toString()}`);
-        const settled = new Set(await settleOutbox(db, name, body.documents.map((d) => ({ id: d.id, writeId: d.writeId, deleted: d._deleted }))));
+        const outcome = await settleOutbox(db, name, body.documents.map((d) => ({ id: d.id, writeId: d.writeId, deleted: d._deleted })));
+        const settled = new Set(outcome.settled);
         for (const d of body.documents) if (settled.has(d.id) && !d._deleted) echoes.set(d.id, d);
-        return { documents: body.documents, checkpoint: body.checkpoint ?? checkpoint };
+        const next = body.checkpoint ?? checkpoint;
+        return { documents: body.documents, checkpoint: outcome.removedLive.length > 0 && next ? askAgainForRemovals(next, checkpoint) : next };
       },
     },
     push: {
@@ -110,6 +112,21 @@ export function replicateCollection(db: ResonanceDatabase, name: CollectionName,
     },
   });
   return { state, resync$ };
+}
+
+/**
+ * The removal of this device's own held-back change (C4 with A3) may be skipped by RxDB: it does not
+ * overwrite a document whose push is unanswered, and a pull can run alongside that push (both retry
+ * when the connection comes back). The removals owed for held-back changes are paged by `q` in the
+ * checkpoint (docs/protocol.md), so keeping the previous `q` makes the server send them again on the
+ * next pull, which the held answer triggers once the push has settled. A removal stored meanwhile is
+ * sent once more and stored as a no-op.
+ */
+export function askAgainForRemovals(next: Checkpoint, previous: Checkpoint | undefined | null): Checkpoint {
+  const kept: Checkpoint = { ...next };
+  if (previous?.q === undefined) delete kept.q;
+  else kept.q = previous.q;
+  return kept;
 }
 
 async function fetchQuarantine(api: ApiOptions, name: CollectionName): Promise<QuarantinedItem[]> {
