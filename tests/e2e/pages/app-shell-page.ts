@@ -3,6 +3,7 @@
  * offline error page), is the page controlled by our worker, and a way to ask for an update check.
  */
 import type { Page } from 'playwright-core';
+import { waitForServiceWorkerControl } from '../../support/network';
 
 /** Generous: the first visit installs the worker and precaches the whole app (~1 MB) before claiming. */
 const CONTROL_TIMEOUT_MS = 30_000;
@@ -34,12 +35,7 @@ export class AppShellPage {
 
   /** Waits until our service worker controls this page (after install + clients.claim on a first visit). */
   async waitForServiceWorkerControl(): Promise<string> {
-    const handle = await this.page.waitForFunction(
-      () => navigator.serviceWorker.controller?.scriptURL ?? false,
-      undefined,
-      { timeout: CONTROL_TIMEOUT_MS },
-    );
-    return String(await handle.jsonValue());
+    return waitForServiceWorkerControl(this.page);
   }
 
   async controllerScriptUrl(): Promise<string | null> {
