@@ -134,6 +134,30 @@ describe('cold start with the server gone', () => {
   });
 });
 
+describe('a first install that fails', () => {
+  it('is tried again without a reload, so the page still comes under the worker and starts offline', async () => {
+    // Only the worker's precache asks for /index.html (the page asks for /); one failed download fails
+    // the whole first install, as a connection dropped mid-install would.
+    const server = await startTestServer({ staticOnly: true, failOnce: (url) => url.pathname === '/index.html' });
+    const browser = await launchBrowser();
+    try {
+      const shell = new AppShellPage(await browser.context.newPage(), server.url);
+      await shell.open('/');
+      await shell.expectAppRendered();
+      await shell.markDocument();
+      await shell.waitForServiceWorkerControl();
+      expect(server.failed(), 'the first install met a failed download').toBe(1);
+      expect(await shell.isMarkedDocument(), 'the page was not reloaded to get control').toBe(true);
+      await goOffline(browser.context);
+      await shell.page.reload({ waitUntil: 'load' });
+      await shell.expectAppRendered();
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+  });
+});
+
 describe('[D4] casework recorded offline survives reloads', () => {
   let server: TestServer;
   let browser: LaunchedBrowser;

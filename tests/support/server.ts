@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from '../../sync-server/main';
 import { DIST_DIR, requireBuiltDist } from './dist';
-import { startStaticServer, type RunningServer } from './static-server';
+import { startStaticServer, type FailOnce, type RunningServer } from './static-server';
 
 export interface TestServerOptions {
   /** Built app to serve; dist/ by default. A copy from copyDist() may be changed while it is served. */
@@ -19,6 +19,8 @@ export interface TestServerOptions {
   staticOnly?: boolean;
   /** Log each request to stdout (off by default: it buries test output). */
   logRequests?: boolean;
+  /** Static server only: the first request this matches is answered with a 503. */
+  failOnce?: FailOnce;
 }
 
 export interface TestServer extends RunningServer {
@@ -26,11 +28,16 @@ export interface TestServer extends RunningServer {
   kind: 'sync-server' | 'static';
   /** The server's data directory (SQLite), null for the static server. */
   dataDir: string | null;
+  /** How many requests `failOnce` failed (0 or 1). */
+  failed(): number;
 }
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const distDir = requireBuiltDist(options.distDir ?? DIST_DIR);
-  if (options.staticOnly) return { ...(await startStaticServer({ root: distDir })), kind: 'static', dataDir: null };
+  if (options.staticOnly) {
+    return { ...(await startStaticServer({ root: distDir, ...(options.failOnce ? { failOnce: options.failOnce } : {}) })), kind: 'static', dataDir: null };
+  }
+  if (options.failOnce) throw new Error('failOnce is for the static server (staticOnly: true)');
   const dataDir = await mkdtemp(join(tmpdir(), 'resonance-data-'));
   const server = await startServer({
     port: 0,
@@ -45,6 +52,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   return {
     kind: 'sync-server',
     dataDir,
+    failed: () => 0,
     url: server.url.replace(/\/$/, ''),
     async close() {
       if (closed) return;

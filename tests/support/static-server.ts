@@ -50,9 +50,16 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
-async function handle(root: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+/** A request the server answers with a 503 once, as a dropped download would fail. */
+export type FailOnce = (url: URL) => boolean;
+
+async function handle(root: string, req: IncomingMessage, res: ServerResponse, failNow: (url: URL) => boolean): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://localhost');
   const pathname = decodeURIComponent(url.pathname);
+  if (failNow(url)) {
+    sendJson(res, 503, { error: { code: 'unavailable', message: 'Failed once on purpose by the test.' } });
+    return;
+  }
   if (pathname === '/api/health') {
     // A fresh value per request, so a test can tell a network answer from a replayed one.
     sendJson(res, 200, { ok: true, at: new Date().toISOString(), nonce: Math.random() });
@@ -81,10 +88,16 @@ async function handle(root: string, req: IncomingMessage, res: ServerResponse): 
   res.end(req.method === 'HEAD' ? undefined : body);
 }
 
-export async function startStaticServer(options: { root: string; port?: number }): Promise<RunningServer> {
+export async function startStaticServer(options: { root: string; port?: number; failOnce?: FailOnce }): Promise<RunningServer & { failed: () => number }> {
   const root = resolve(options.root);
+  let failed = 0;
+  const failNow = (url: URL): boolean => {
+    if (failed > 0 || !options.failOnce?.(url)) return false;
+    failed += 1;
+    return true;
+  };
   const server = createServer((req, res) => {
-    handle(root, req, res).catch((error: unknown) => {
+    handle(root, req, res, failNow).catch((error: unknown) => {
       sendJson(res, 500, { error: { code: 'internal', message: String(error) } });
     });
   });
@@ -97,6 +110,7 @@ export async function startStaticServer(options: { root: string; port?: number }
   let closing: Promise<void> | undefined;
   return {
     url: `http://127.0.0.1:${address.port}`,
+    failed: () => failed,
     close: () =>
       (closing ??= new Promise<void>((done, fail) => {
         // Browsers keep connections alive; drop them so close() does not wait for their timeout.

@@ -42,15 +42,45 @@ function markReady(worker: ServiceWorker): void {
   else setUpdatePhase('ready');
 }
 
-/** Watches a worker being installed and reports it once it waits. */
+/**
+ * A first install fails as a whole when any file of the app fails to download (a dropped connection
+ * mid-install, a server restarting). The browser then tries again only at the next page load, and a
+ * tablet left on one screen would stay unable to work offline. The page tries again after these
+ * delays (the last repeats), and at once when the connection comes back.
+ */
+export const INSTALL_RETRY_DELAYS_MS = [5_000, 30_000, 120_000] as const;
+
+let failedInstalls = 0;
+/** `updatefound` and `registration.installing` can both hand over the same worker. */
+const watched = new WeakSet<ServiceWorker>();
+
+/** Watches a worker being installed and reports it once it waits; retries a first install that failed. */
 function watchInstalling(registration: ServiceWorkerRegistration): void {
   const installing = registration.installing;
-  if (!installing) return;
+  if (!installing || watched.has(installing)) return;
+  watched.add(installing);
   installing.addEventListener('statechange', () => {
     // With no active worker this is the first install: it activates at once and claims the page, so
     // there is nothing to apply. With one, the new worker waits for the user.
     if (installing.state === 'installed' && registration.active) markReady(installing);
+    if (installing.state === 'activated') failedInstalls = 0;
+    if (installing.state === 'redundant' && !registration.active && !registration.waiting) retryFirstInstall();
   });
+}
+
+function retryFirstInstall(): void {
+  const delay = INSTALL_RETRY_DELAYS_MS[Math.min(failedInstalls, INSTALL_RETRY_DELAYS_MS.length - 1)];
+  failedInstalls += 1;
+  let done = false;
+  const again = (): void => {
+    if (done) return;
+    done = true;
+    clearTimeout(timer);
+    window.removeEventListener('online', again);
+    void register();
+  };
+  const timer = setTimeout(again, delay);
+  window.addEventListener('online', again);
 }
 
 function scheduleUpdateChecks(registration: ServiceWorkerRegistration): void {
@@ -108,10 +138,16 @@ function workerScript(): { url: string; type: WorkerType } {
  */
 export async function registerServiceWorker(): Promise<ServiceWorkerRegistration | null> {
   if (!('serviceWorker' in navigator) || !window.isSecureContext) return null;
+  watchControllerChanges();
+  return register();
+}
+
+/** Registers (again, after a failed first install) and watches the registration. */
+async function register(): Promise<ServiceWorkerRegistration | null> {
   const { url, type } = workerScript();
   try {
     const registration = await navigator.serviceWorker.register(url, { scope: import.meta.env.BASE_URL, type });
-    watchControllerChanges();
+    if (registration === registered) return registration;
     // An update found in an earlier visit and never applied is still waiting.
     if (registration.waiting && registration.active) markReady(registration.waiting);
     if (registration.installing) watchInstalling(registration);
