@@ -15,10 +15,26 @@ const CONTROL_TIMEOUT_MS = 30_000;
 
 /** Waits until our service worker controls the page; returns its script URL. */
 export async function waitForServiceWorkerControl(page: Page): Promise<string> {
-  const handle = await page.waitForFunction(() => navigator.serviceWorker.controller?.scriptURL ?? false, undefined, {
-    timeout: CONTROL_TIMEOUT_MS,
-  });
-  return String(await handle.jsonValue());
+  try {
+    const handle = await page.waitForFunction(() => navigator.serviceWorker.controller?.scriptURL ?? false, undefined, {
+      timeout: CONTROL_TIMEOUT_MS,
+    });
+    return String(await handle.jsonValue());
+  } catch (e) {
+    throw new Error(`${page.url()} is not controlled by the service worker: ${await workerState(page)}`, { cause: e });
+  }
+}
+
+/** The registration's workers and their states, for a failure message. */
+function workerState(page: Page): Promise<string> {
+  return page
+    .evaluate(async () => {
+      const r = await navigator.serviceWorker.getRegistration();
+      if (!r) return 'no registration';
+      const s = (w: ServiceWorker | null) => w?.state ?? 'none';
+      return `installing ${s(r.installing)}, waiting ${s(r.waiting)}, active ${s(r.active)}`;
+    })
+    .catch((e: unknown) => `state unreadable (${String(e)})`);
 }
 
 export async function goOffline(context: BrowserContext): Promise<void> {
