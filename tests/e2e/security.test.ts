@@ -219,6 +219,40 @@ describe('shared-tablet security', () => {
     }
   });
 
+  it('a reload or new tab opens without the PIN for as long as the open page stays unlocked, with the period the coordinator set', async () => {
+    // 30 minutes on the server; the tablet still holds the 2 minutes of the test before, as a first
+    // sign-in holds the 5-minute default until the settings arrive.
+    const store = await openStore({ dataDir: server.dataDir ?? '', databaseUrl: null });
+    try {
+      await setIdleLockMinutes(store, 30);
+    } finally {
+      await store.close();
+    }
+    const tab = await browser.context.newPage();
+    const other = await browser.context.newPage();
+    try {
+      await tab.clock.install();
+      await tab.goto(`${server.url}/`, { waitUntil: 'load' });
+      await pinScreen(tab).waitFor({ timeout: WAIT_MS });
+      const settings = tab.waitForResponse((r) => r.url().endsWith('/api/settings'));
+      await unlockWithPin(tab, '735104');
+      expect(await (await settings).json()).toEqual({ idleLockMinutes: 30 });
+      await tab.clock.runFor(1_000);
+      // Ten idle minutes: the open page is still unlocked, so a new tab (its clock as late) is too.
+      await tab.clock.fastForward('10:00');
+      expect(await signedInBadge(tab).isVisible()).toBe(true);
+      await other.clock.install({ time: await tab.evaluate(() => Date.now()) });
+      await other.goto(`${server.url}/`, { waitUntil: 'load' });
+      await signedInBadge(other).waitFor({ timeout: WAIT_MS });
+      expect(await pinScreen(other).count()).toBe(0);
+      // Locking from either page ends it for both, as the next test expects.
+      await lock(other);
+    } finally {
+      await other.close();
+      await tab.close();
+    }
+  });
+
   it('[A4] a revoked tablet wipes that person’s records and keys on next contact, and says why', async () => {
     await page.goto(`${server.url}/`, { waitUntil: 'load' });
     await pinScreen(page).waitFor({ timeout: WAIT_MS });

@@ -52,8 +52,16 @@ export function useIdleLock(data: AppData): { warning: boolean } {
     };
     restart();
     void refreshIdleMinutes(data.session).then((minutes) => {
+      const changed = minutes * 60_000 !== idleMs;
       idleMs = minutes * 60_000;
       restart();
+      // The grant was given the period known when unlocking (the 5-minute default on a tablet's first
+      // sign-in). Keep it in step with this page's own lock, or a reload or new tab would ask for the
+      // PIN while this page is still open and unlocked.
+      if (changed && !stopped) {
+        lastRenew = Date.now();
+        void renewGrant(userId, lastRenew + idleMs).catch(() => undefined);
+      }
     });
     for (const name of EVENTS) window.addEventListener(name, restart, { passive: true, capture: true });
     return () => {
