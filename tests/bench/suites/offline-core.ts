@@ -368,8 +368,10 @@ async function coldStart(context: BrowserContext, url: string, rate: number, cli
     if (!state.count.startsWith(`${grouped(clients)} clients`)) throw new Error(`the caseload said "${state.count}", expected ${grouped(clients)} clients`);
     return { page, times: { ...rows, dbOpened: state.dbOpened, clientsRead: state.clientsRead, scripts: [] } };
   } catch (e) {
+    // Say what the page showed (a PIN screen, an error, a loading message) beside why it failed.
+    const shown = await page.evaluate(() => document.body.innerText.replace(/\s+/g, ' ').slice(0, 400)).catch(() => '(the page could not be read)');
     await page.close();
-    throw e;
+    throw new Error(`${e instanceof Error ? e.message : String(e)}; the page showed: ${shown}`, { cause: e });
   }
 }
 
