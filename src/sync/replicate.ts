@@ -79,7 +79,10 @@ export function replicateCollection(db: ResonanceDatabase, name: CollectionName,
         const settled = new Set(outcome.settled);
         for (const d of body.documents) if (settled.has(d.id) && !d._deleted) echoes.set(d.id, d);
         const next = body.checkpoint ?? checkpoint;
-        return { documents: body.documents, checkpoint: outcome.removedLive.length > 0 && next ? askAgainForRemovals(next, checkpoint) : next };
+        // Not on a full page: RxDB pulls again at once after one, and the same page would come back for
+        // as long as the push is unanswered.
+        const again = outcome.removedLive.length > 0 && body.documents.length < batchSize;
+        return { documents: body.documents, checkpoint: again && next ? askAgainForRemovals(next, checkpoint) : next };
       },
     },
     push: {
