@@ -135,10 +135,14 @@ describe('cold start with the server gone', () => {
 });
 
 describe('a first install that fails', () => {
-  it('is tried again without a reload, so the page still comes under the worker and starts offline', async () => {
+  it.each([
     // Only the worker's precache asks for /index.html (the page asks for /); one failed download fails
     // the whole first install, as a connection dropped mid-install would.
-    const server = await startTestServer({ staticOnly: true, failOnce: (url) => url.pathname === '/index.html' });
+    { what: 'a precached file', path: '/index.html' },
+    // The worker's own script: registering fails before any install starts.
+    { what: "the worker's script", path: '/sw.js' },
+  ])('on $what is tried again without a reload, so the page still comes under the worker and starts offline', async ({ path }) => {
+    const server = await startTestServer({ staticOnly: true, failOnce: (url) => url.pathname === path });
     const browser = await launchBrowser();
     try {
       const shell = new AppShellPage(await browser.context.newPage(), server.url);

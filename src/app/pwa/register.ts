@@ -73,7 +73,8 @@ function retryFirstInstall(): void {
   failedInstalls += 1;
   let done = false;
   const again = (): void => {
-    if (done) return;
+    // Offline the attempt cannot succeed: the `online` listener tries when it can.
+    if (done || !navigator.onLine) return;
     done = true;
     clearTimeout(timer);
     window.removeEventListener('online', again);
@@ -158,6 +159,8 @@ async function register(): Promise<ServiceWorkerRegistration | null> {
   } catch (error) {
     // The app works online without a worker; the sync status shows the rest. Log for whoever debugs.
     console.warn('Resonance: service worker registration failed; offline use is unavailable.', error);
+    // A TypeError is a failed download of the worker's script: worth trying again, like a failed install.
+    if (error instanceof TypeError && !registered?.active) retryFirstInstall();
     return null;
   }
 }
