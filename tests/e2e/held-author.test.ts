@@ -7,10 +7,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { DEMO_SIGN_INS, TEAM } from '#shared/demo/organisation';
-import { generateDemoOrg } from '#shared/demo/generate';
+import { DEMO_SIGN_INS } from '#shared/demo/organisation';
 import { newId } from '#shared/lib/ids';
 import { goOffline, goOnline, launchBrowser, runAxe, signInAs, startTestServer, type LaunchedBrowser, type TestServer } from '../support/index';
+import { ownCaseOf } from '../support/demo-cases';
 import { RecordVisitPage } from './pages/record-visit-page';
 import { UnsyncedPage } from './pages/unsynced-page';
 
@@ -18,14 +18,6 @@ const SYNC_TIMEOUT_MS = 60_000;
 const SAM = 'u_worker_sam';
 const AISHA = 'u_worker_aisha';
 
-/** An open case held by Sam alone and not shared with his team, so reassigning it takes it off his tablet. */
-function samsOwnCase(): { caseId: string; clientId: string } {
-  const c = generateDemoOrg().docs.cases.find(
-    (x) => x.status === 'open' && !x.sharedWithTeam && x.teamId === TEAM.street && x.assignedTo.length === 1 && x.assignedTo[0] === SAM,
-  );
-  if (!c) throw new Error('the demo data has no open case held by Sam alone');
-  return { caseId: c.id, clientId: c.clientId };
-}
 
 async function api(server: TestServer, token: string, path: string, body?: unknown): Promise<Response> {
   return fetch(`${server.url}${path}`, {
@@ -61,7 +53,7 @@ describe('a held-back change seen by its author (C4, A3)', () => {
   let server: TestServer;
   let browser: LaunchedBrowser;
   let page: Page;
-  const target = samsOwnCase();
+  const target = ownCaseOf(SAM);
   const notes = `Visit recorded offline before a reassignment ${String(Date.now() % 100_000)}`;
 
   beforeAll(async () => {

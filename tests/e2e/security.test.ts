@@ -171,22 +171,32 @@ describe('shared-tablet security', () => {
     await page.unroute('https://www.bbc.co.uk/**');
   });
 
-  it('locks itself after the coordinator’s idle period (fake clock), dropping the key: a new tab needs the PIN too', async () => {
-    // The coordinator sets 2 minutes (as the admin CLI or the settings screen would).
+  /** As the admin CLI or the settings screen would: through the store, from outside the running server. */
+  async function coordinatorSetsIdleMinutes(minutes: number): Promise<void> {
     const store = await openStore({ dataDir: server.dataDir ?? '', databaseUrl: null });
     try {
-      await setIdleLockMinutes(store, 2);
+      await setIdleLockMinutes(store, minutes);
     } finally {
       await store.close();
     }
+  }
+
+  /** Opens the app in `tab` on a fake clock and unlocks it with the PIN; the settings it fetches hold `minutes`. */
+  async function unlockOnFakeClock(tab: Page, minutes: number): Promise<void> {
+    await tab.clock.install();
+    await tab.goto(`${server.url}/`, { waitUntil: 'load' });
+    await pinScreen(tab).waitFor({ timeout: WAIT_MS });
+    const settings = tab.waitForResponse((r) => r.url().endsWith('/api/settings'));
+    await unlockWithPin(tab, '735104');
+    expect(await (await settings).json()).toEqual({ idleLockMinutes: minutes });
+  }
+
+  it('locks itself after the coordinator’s idle period (fake clock), dropping the key: a new tab needs the PIN too', async () => {
+    // The coordinator sets 2 minutes (as the admin CLI or the settings screen would).
+    await coordinatorSetsIdleMinutes(2);
     const tab = await browser.context.newPage();
     try {
-      await tab.clock.install();
-      await tab.goto(`${server.url}/`, { waitUntil: 'load' });
-      await pinScreen(tab).waitFor({ timeout: WAIT_MS });
-      const settings = tab.waitForResponse((r) => r.url().endsWith('/api/settings'));
-      await unlockWithPin(tab, '735104');
-      expect(await (await settings).json()).toEqual({ idleLockMinutes: 2 });
+      await unlockOnFakeClock(tab, 2);
       await tab.clock.fastForward('01:30');
       expect(await signedInBadge(tab).isVisible()).toBe(true);
       await tab.clock.fastForward('01:00');
@@ -222,21 +232,11 @@ describe('shared-tablet security', () => {
   it('a reload or new tab opens without the PIN for as long as the open page stays unlocked, with the period the coordinator set', async () => {
     // 30 minutes on the server; the tablet still holds the 2 minutes of the test before, as a first
     // sign-in holds the 5-minute default until the settings arrive.
-    const store = await openStore({ dataDir: server.dataDir ?? '', databaseUrl: null });
-    try {
-      await setIdleLockMinutes(store, 30);
-    } finally {
-      await store.close();
-    }
+    await coordinatorSetsIdleMinutes(30);
     const tab = await browser.context.newPage();
     const other = await browser.context.newPage();
     try {
-      await tab.clock.install();
-      await tab.goto(`${server.url}/`, { waitUntil: 'load' });
-      await pinScreen(tab).waitFor({ timeout: WAIT_MS });
-      const settings = tab.waitForResponse((r) => r.url().endsWith('/api/settings'));
-      await unlockWithPin(tab, '735104');
-      expect(await (await settings).json()).toEqual({ idleLockMinutes: 30 });
+      await unlockOnFakeClock(tab, 30);
       await tab.clock.runFor(1_000);
       // Ten idle minutes: the open page is still unlocked, so a new tab (its clock as late) is too.
       await tab.clock.fastForward('10:00');

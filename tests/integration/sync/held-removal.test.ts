@@ -11,44 +11,32 @@
  * that lets a visits pull reach the server only after the push has committed, and holds the push's
  * answer until that pull's answer has been handled, so the order is the same on every run.
  */
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type ResonanceDatabase } from '#db/database';
+import type { ResonanceDatabase } from '#db/database';
 import { outboxId } from '#db/outbox';
 import { createDoc } from '#db/writes';
-import { generateDemoOrg } from '#shared/demo/generate';
-import { DEMO_SIGN_INS, TEAM } from '#shared/demo/organisation';
+import { DEMO_SIGN_INS } from '#shared/demo/organisation';
 import { NOT_ON_CASE } from '#shared/domain/held';
 import { newId } from '#shared/lib/ids';
-import { startSync, type EngineController } from '#sync/engine';
-import { signIn, type KeyValueStore, type Session } from '#sync/session';
+import type { EngineController } from '#sync/engine';
+import { ownCaseOf } from '../../support/demo-cases';
 import { eventually } from '../../support/device/index';
-import { startServer, type RunningServer } from '../../../sync-server/main';
+import type { RunningServer } from '../../../sync-server/main';
 import { adapters } from '../server/support/adapters';
 import { login, pullAll } from '../server/support/harness';
 import { edit, update } from '../server/support/docs';
+import { startInProcessDevice, type InProcessDevice } from './in-process-device';
 
 const SAM = 'u_worker_sam';
 const AISHA = 'u_worker_aisha';
 
-/** An open case held by Sam alone and not shared with his team, so reassigning it takes it off his device. */
-function samsOwnCase(): { caseId: string; clientId: string } {
-  const c = generateDemoOrg().docs.cases.find(
-    (x) => x.status === 'open' && !x.sharedWithTeam && x.teamId === TEAM.street && x.assignedTo.length === 1 && x.assignedTo[0] === SAM,
-  );
-  if (!c) throw new Error('the demo data has no open case held by Sam alone');
-  return { caseId: c.id, clientId: c.clientId };
-}
 
 describe.each(adapters())('a held-back change whose removal is pulled before the push is answered, on $name', (adapter) => {
+  let device: InProcessDevice;
   let server: RunningServer;
-  let cleanup: () => Promise<void>;
   let db: ResonanceDatabase;
   let sync: EngineController;
-  let session: Session;
-  const kv = new Map<string, string>();
-  const store: KeyValueStore = { getItem: (k) => kv.get(k) ?? null, setItem: (k, v) => void kv.set(k, v), removeItem: (k) => void kv.delete(k) };
-  const target = samsOwnCase();
+  const target = ownCaseOf(SAM);
   /** The visit whose push is staged; what the fake network did. */
   let visitId: string | null = null;
   const seen = { pullsHeld: 0, removalsBeforeAnswer: 0, pushesHeld: 0, answersReleased: 0 };
@@ -101,22 +89,10 @@ describe.each(adapters())('a held-back change whose removal is pulled before the
   }
 
   beforeAll(async () => {
-    const fresh = await adapter.fresh();
-    cleanup = fresh.cleanup;
-    server = await startServer({ ...fresh.storage, port: 0, host: '127.0.0.1', seedDemo: true, logRequests: false });
-    const signedIn = await signIn(store, DEMO_SIGN_INS.worker.email, DEMO_SIGN_INS.worker.password, server.url);
-    if (!signedIn.ok) throw new Error(`sign-in failed: ${signedIn.code}`);
-    session = signedIn.value;
-    db = await openDatabase({ name: `held-removal-${adapter.name}`, indexedDB: new IDBFactory(), IDBKeyRange, userId: session.user.id });
-    sync = startSync(db, session, { baseUrl: server.url, fetch: deviceFetch, store, retryMs: 300 });
-    await sync.awaitInSync();
+    device = await startInProcessDevice(adapter, 'held-removal', deviceFetch);
+    ({ server, db, sync } = device);
   });
-  afterAll(async () => {
-    await sync.stop();
-    await db.close();
-    await server.close();
-    await cleanup();
-  });
+  afterAll(() => device.close());
 
   it('[C4][A3][D3] the visit still leaves the device, its notice stays, and the server keeps it', async () => {
     expect(await db.cases.findOne(target.caseId).exec(), 'the case starts on the device').not.toBeNull();

@@ -10,27 +10,24 @@
  * that loses one push answer and holds the retry until a pull has settled the write, so the order is
  * the same on every run.
  */
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type ResonanceDatabase } from '#db/database';
+import type { ResonanceDatabase } from '#db/database';
 import { outboxId } from '#db/outbox';
 import { updateDoc } from '#db/writes';
-import { DEMO_SIGN_INS } from '#shared/demo/organisation';
 import { schemas } from '#shared/schemas/index';
-import { startSync, type EngineController } from '#sync/engine';
-import { signIn, type KeyValueStore, type Session } from '#sync/session';
+import type { EngineController } from '#sync/engine';
+import type { Session } from '#sync/session';
 import { eventually } from '../../support/device/index';
-import { startServer, type RunningServer } from '../../../sync-server/main';
+import type { RunningServer } from '../../../sync-server/main';
 import { adapters } from '../server/support/adapters';
+import { startInProcessDevice, type InProcessDevice } from './in-process-device';
 
 describe.each(adapters())('a lost push answer on $name', (adapter) => {
+  let device: InProcessDevice;
   let server: RunningServer;
-  let cleanup: () => Promise<void>;
   let db: ResonanceDatabase;
   let sync: EngineController;
   let session: Session;
-  const kv = new Map<string, string>();
-  const store: KeyValueStore = { getItem: (k) => kv.get(k) ?? null, setItem: (k, v) => void kv.set(k, v), removeItem: (k) => void kv.delete(k) };
   /** The document whose next push answer is lost, and what the fake network did. */
   let target: string | null = null;
   const seen = { lost: 0, pullsHeld: 0, echoes: 0 };
@@ -77,22 +74,10 @@ describe.each(adapters())('a lost push answer on $name', (adapter) => {
   }
 
   beforeAll(async () => {
-    const fresh = await adapter.fresh();
-    cleanup = fresh.cleanup;
-    server = await startServer({ ...fresh.storage, port: 0, host: '127.0.0.1', seedDemo: true, logRequests: false });
-    const signedIn = await signIn(store, DEMO_SIGN_INS.worker.email, DEMO_SIGN_INS.worker.password, server.url);
-    if (!signedIn.ok) throw new Error(`sign-in failed: ${signedIn.code}`);
-    session = signedIn.value;
-    db = await openDatabase({ name: `lost-answer-${adapter.name}`, indexedDB: new IDBFactory(), IDBKeyRange, userId: session.user.id });
-    sync = startSync(db, session, { baseUrl: server.url, fetch: deviceFetch, store, retryMs: 300 });
-    await sync.awaitInSync();
+    device = await startInProcessDevice(adapter, 'lost-answer', deviceFetch);
+    ({ server, db, sync, session } = device);
   });
-  afterAll(async () => {
-    await sync.stop();
-    await db.close();
-    await server.close();
-    await cleanup();
-  });
+  afterAll(() => device.close());
 
   it('[C2][D3] ends with the stamped server state, nothing unsent and no conflict record', async () => {
     const client = await db.clients.findOne().exec();
