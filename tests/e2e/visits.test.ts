@@ -4,6 +4,7 @@
  *   with a problem shows its inline message;
  * - a valid visit with a follow-up: the client's timeline shows the visit and the task, the tasks
  *   page lists the follow-up, and it can be marked done and undone;
+ * - Enter in a one-line box saves, and the client page's heading then takes focus;
  * - the whole form can be filled and saved with the keyboard alone (Tab, arrows, Space, Enter);
  * - the time from pressing Save to the visit showing on the timeline is measured (target ≤30 ms).
  */
@@ -95,10 +96,14 @@ describe('record a visit', () => {
     await form.outcome('Advice given').check();
     await form.followUp(0).title.fill(followUp);
     await form.followUp(0).due.fill(today);
-    await form.saveAndReturn();
+    // Enter in a one-line box saves, as in any form (Save itself is clicked above and below).
+    await form.duration().press('Enter');
+    await page.waitForURL(/\/clients\/[^/]+$/);
 
     const timeline = new ClientTimeline(page);
     await timeline.waitUntilOpen();
+    // The new page's heading takes focus once it has painted, so a keyboard user starts at its top.
+    await page.waitForFunction(() => document.activeElement?.tagName === 'H1' && document.activeElement.closest('main') !== null);
     await timeline.entry(notes).waitFor({ state: 'visible' });
     expect(await timeline.entry(notes).textContent()).toContain('Drop-in');
     expect(await timeline.entry(notes).textContent()).toContain('Outcomes: Advice given');
