@@ -9,6 +9,7 @@ import type { ResonanceDatabase } from '#db/database';
 import type { SyncController } from '#sync/controller';
 import type { DirectorySource } from '#sync/directory';
 import type { Session } from '#sync/session';
+import { followInBackground } from './background';
 
 export interface AppData {
   db: ResonanceDatabase;
@@ -38,9 +39,17 @@ export function useObservable<T>(factory: () => Observable<T>, deps: readonly un
 }
 
 /**
- * As useObservable, for what must not hold up what the person is waiting for: each emission renders
- * as a transition, after urgent updates. The shell's unsynced count changes with every save; drawn
- * urgently it re-renders the whole frame just before the page the save navigates to.
+ * After its first value, a background observable's changes are drawn at most this often, the last
+ * one at the end of the wait: a save writes the outbox before its visit, and the shell redrawn in
+ * between held up the client page the save goes to by about 5 ms (a tenth of the save, issue 2).
+ */
+const BACKGROUND_DELAY_MS = 250;
+
+/**
+ * As useObservable, for what must not hold up what the person is waiting for: the first value at
+ * once, later ones BACKGROUND_DELAY_MS after they change, each rendered as a transition, after
+ * urgent updates. The shell's unsynced count changes with every save; drawn at once it re-renders
+ * the whole frame just before the page the save navigates to.
  */
 export function useBackgroundObservable<T>(factory: () => Observable<T>, deps: readonly unknown[]): T | undefined {
   return useLatest(factory, deps, undefined, true);
@@ -49,7 +58,8 @@ export function useBackgroundObservable<T>(factory: () => Observable<T>, deps: r
 function useLatest<T>(factory: () => Observable<T>, deps: readonly unknown[], initial: (() => T) | undefined, background: boolean): T | undefined {
   const [value, setValue] = useState<T | undefined>(initial);
   useEffect(() => {
-    const sub = factory().subscribe(background ? (next) => startTransition(() => setValue(next)) : setValue);
+    if (background) return followInBackground(factory(), (next) => startTransition(() => setValue(next)), BACKGROUND_DELAY_MS);
+    const sub = factory().subscribe(setValue);
     return () => sub.unsubscribe();
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the caller lists the factory's inputs
   }, deps);
