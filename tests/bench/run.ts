@@ -18,6 +18,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { formatNumber } from './lib/format';
 import { describeMachine } from './lib/machine';
+import { referenceMs } from './lib/reference';
 import { METHOD } from './lib/stats';
 import { judge, loadReport, mergeReport, withReportLock, writeReport, type SuiteReport } from './lib/report';
 import { isBenchSuite, type BenchResult, type BenchSuite } from './lib/types';
@@ -48,6 +49,8 @@ async function runSuite(suite: BenchSuite, quick: boolean, machine: SuiteReport[
   const started = performance.now();
   const ranAt = new Date().toISOString();
   const loadAverage = loadavg()[0] ?? 0;
+  const cpuReferenceMs = referenceMs();
+  console.log(`  CPU reference workload: ${formatNumber(cpuReferenceMs)} ms (tests/bench/lib/reference.ts)`);
   if (loadAverage > machine.cores) console.log(`  note: load average ${loadAverage.toFixed(1)} on ${machine.cores} cores; figures will be pessimistic`);
   let error: string | undefined;
   try {
@@ -77,6 +80,7 @@ async function runSuite(suite: BenchSuite, quick: boolean, machine: SuiteReport[
     machine,
     quick,
     loadAverage,
+    cpuReferenceMs,
     ...(error !== undefined ? { error } : {}),
     results,
   };

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { formatCount, formatNumber } from '../bench/lib/format';
 import type { Machine } from '../bench/lib/machine';
 import { chartsOf, judge, mergeReport, renderMarkdown, type SuiteReport } from '../bench/lib/report';
+import { referenceMs } from '../bench/lib/reference';
 import { median, percentile, summarise } from '../bench/lib/stats';
 import { renderChart } from '../bench/lib/svg';
 import type { BenchResult } from '../bench/lib/types';
@@ -68,6 +69,13 @@ describe('report', () => {
     expect(md).toContain('Test CPU (2 cores)');
   });
 
+  it("prints each suite's CPU reference time beside when it was measured, and nothing when a run had none", () => {
+    const timed = { ...suiteReport('timed', [result()]), cpuReferenceMs: 123.4 };
+    const md = renderMarkdown(mergeReport(undefined, machine, new Date('2026-11-28T00:00:00Z'), [timed, suiteReport('old', [result()])]));
+    expect(md).toContain('CPU reference workload 123 ms (higher is a slower machine');
+    expect(md.match(/CPU reference workload/g)).toHaveLength(1);
+  });
+
   it('groups series into one chart per title with one line per label', () => {
     const s = suiteReport('s', [
       result({ series: { chart: 'Insert', line: 'unthrottled', x: 1000 } }),
@@ -78,6 +86,14 @@ describe('report', () => {
     const charts = chartsOf(s);
     expect(charts).toHaveLength(1);
     expect(charts[0]?.lines.map((l) => [l.label, l.points.length])).toEqual([['unthrottled', 2], ['4x', 1]]);
+  });
+});
+
+describe('CPU reference', () => {
+  it('times the fixed workload as a positive number of milliseconds', () => {
+    const ms = referenceMs();
+    expect(ms).toBeGreaterThan(0);
+    expect(Number.isFinite(ms)).toBe(true);
   });
 });
 

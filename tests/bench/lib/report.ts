@@ -22,6 +22,8 @@ export interface SuiteReport {
   quick: boolean;
   /** 1-minute load average when the suite started: other work on the machine skews figures. */
   loadAverage?: number;
+  /** The fixed CPU reference workload's median time when the suite started (lib/reference.ts). */
+  cpuReferenceMs?: number;
   /** Set when the suite threw; its results are whatever it recorded before. */
   error?: string;
   results: BenchResult[];
@@ -146,7 +148,8 @@ function machineRows(m: Machine): string[] {
 function suiteSection(s: SuiteReport, headerMachine: Machine): string[] {
   const lines = [`## ${s.suite}`, '', s.description, ''];
   const load = s.loadAverage !== undefined ? ` Load average at start ${formatNumber(s.loadAverage)} on ${s.machine.cores} cores${s.loadAverage > s.machine.cores ? ' (busy machine: treat as pessimistic)' : ''}.` : '';
-  lines.push(`Measured ${s.ranAt.slice(0, 16).replace('T', ' ')} UTC, ${formatNumber(s.durationMs / 1000)} s.${load}` + (s.quick ? ' **Quick run (`--quick`): too few runs to trust.**' : ''));
+  const reference = s.cpuReferenceMs !== undefined ? ` CPU reference workload ${formatNumber(s.cpuReferenceMs)} ms (higher is a slower machine; \`tests/bench/lib/reference.ts\`).` : '';
+  lines.push(`Measured ${s.ranAt.slice(0, 16).replace('T', ' ')} UTC, ${formatNumber(s.durationMs / 1000)} s.${load}${reference}` + (s.quick ? ' **Quick run (`--quick`): too few runs to trust.**' : ''));
   if (!sameMachine(s.machine, headerMachine)) lines.push(`Measured on a different machine: ${cell(s.machine.cpu)}, ${s.machine.cores} cores, Node ${s.machine.node}, Chromium ${s.machine.chromium}.`);
   if (s.error) lines.push('', `**The suite failed:** ${cell(s.error)}`);
   lines.push('');
