@@ -14,7 +14,6 @@ import { FullPageMessage } from '../ui/shell';
 import { DataContext, type AppData } from '../features/common/data';
 import type { OpenResult } from './boot';
 import { finishUnlock, switchUser } from './lock/actions';
-import { RevokedPage } from './lock/RevokedPage';
 import type { StartScreen } from './lock/start';
 import { createAppRouter } from './routes';
 import { SignedOutFrame } from './SignedOutFrame';
@@ -22,6 +21,7 @@ import { SignedOutFrame } from './SignedOutFrame';
 const SignInPage = lazy(() => import('../features/session/SignInPage'));
 const UnlockPage = lazy(() => import('../features/session/UnlockPage'));
 const ChoosePinPage = lazy(() => import('../features/session/ChoosePinPage'));
+const RevokedPage = lazy(() => import('./lock/RevokedPage'));
 
 /** The page-load decision, with the database already opening when someone is unlocked. */
 export type RootStart = Exclude<StartScreen, { kind: 'open' }> | { kind: 'opening'; opening: Promise<OpenResult> };

@@ -1,12 +1,13 @@
 /**
  * Shown once after a revocation wipe (A4): why this tablet's copy of someone's records was removed,
  * and what to do next. Plain words; nothing else is reachable until they tap "I understand".
+ * Loaded only when needed (Root.tsx), like the sign-in pages: it is rarely shown.
  */
 import { Button } from '../../ui/form/Button';
 import { FullPageMessage } from '../../ui/shell';
 import { dismissRevokedNotice } from './wipe';
 
-export function RevokedPage({ name }: { name: string | null }) {
+export default function RevokedPage({ name }: { name: string | null }) {
   return (
     <FullPageMessage title="A coordinator has switched off this tablet">
       <p>
