@@ -389,13 +389,18 @@ function fetchedScripts(page: Page): Promise<string[]> {
   );
 }
 
-/** Waits until the caseload has read cases and tasks too, then SETTLE_MS for idle work. */
-async function settle(page: Page): Promise<void> {
+/** Waits until the caseload has read cases and tasks too (the last of its start-up reads). */
+async function startupReadsDone(page: Page): Promise<void> {
   await page.waitForFunction(
     () => performance.getEntriesByName('resonance:caseload-cases-read').length > 0 && performance.getEntriesByName('resonance:caseload-tasks-read').length > 0,
     undefined,
     { timeout: FIRST_ROWS_TIMEOUT_MS },
   );
+}
+
+/** Start-up reads done, then SETTLE_MS for idle work. */
+async function settle(page: Page): Promise<void> {
+  await startupReadsDone(page);
   await sleep(SETTLE_MS);
 }
 
@@ -441,12 +446,12 @@ async function measureColdStarts(ctx: BenchContext, browser: BenchBrowser, seede
   for (let i = 0; i < warmup + count; i++) {
     const { page, times } = await coldStart(browser.context, seeded.url, rate, clients);
     try {
+      // Every page finishes its start-up reads before it closes: a page closed mid-read left the
+      // browser reading for it while the next run opened the database (at 50k clients the next
+      // run's database open took 3.1-3.7 s instead of 0.5 s). A person's cold start begins quiet.
+      await startupReadsDone(page);
+      // Cases and tasks are read by now, so their JS is in the list too.
       times.scripts = await fetchedScripts(page);
-      // Cases and tasks finish loading before the page is closed, so their JS is in the list too.
-      if (i === warmup + count - 1) {
-        await settle(page);
-        times.scripts = await fetchedScripts(page);
-      }
     } finally {
       await page.close();
     }
