@@ -49,7 +49,7 @@ async function runSuite(suite: BenchSuite, quick: boolean, machine: SuiteReport[
   const started = performance.now();
   const ranAt = new Date().toISOString();
   const loadAverage = loadavg()[0] ?? 0;
-  const cpuReferenceMs = referenceMs();
+  const cpuReferenceMs = await referenceMs();
   console.log(`  CPU reference workload: ${formatNumber(cpuReferenceMs)} ms (tests/bench/lib/reference.ts)`);
   if (loadAverage > machine.cores) console.log(`  note: load average ${loadAverage.toFixed(1)} on ${machine.cores} cores; figures will be pessimistic`);
   let error: string | undefined;

@@ -1,11 +1,11 @@
 /**
  * A fixed CPU reference workload, timed when each suite starts: the same code and input every run,
  * so its time says how fast this machine was at that moment. Machines of the same type here have run
- * the same benchmarks half as fast on one day as on another (docs/benchmarks.md, "Machine"); beside
+ * the same benchmarks half as fast on one day as on another (tests/bench/README.md); beside
  * each suite's figures, this tells a slow machine from slow code. Pure JavaScript on the main thread
  * (sorting, string keys in a Map, JSON), single-threaded like the app's own work. Median of 5 runs.
  */
-import { median } from './stats';
+import { measure } from './stats';
 
 const RUNS = 5;
 const SIZE = 200_000;
@@ -30,13 +30,6 @@ function workload(): number {
 }
 
 /** Median milliseconds of the reference workload (one untimed run first). */
-export function referenceMs(): number {
-  workload();
-  const times: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const started = performance.now();
-    workload();
-    times.push(performance.now() - started);
-  }
-  return median(times.sort((a, b) => a - b));
+export async function referenceMs(): Promise<number> {
+  return (await measure(workload, { runs: RUNS, warmup: 1 })).median;
 }
