@@ -162,6 +162,65 @@ describe('a first install that fails', () => {
   });
 });
 
+describe('a page loaded while the first install runs', () => {
+  // Seen in CI: signing in reloads the page. When the worker finished installing and claimed its pages
+  // while that reload was still loading, the new page was not yet a client to claim, and it had asked
+  // for its document before any worker was active, so nothing ever controlled it.
+  it('still comes under the worker, without another reload', async () => {
+    const installHeld = gate();
+    const reloadHeld = gate();
+    let pageLoads = 0;
+    const server = await startTestServer({
+      staticOnly: true,
+      // The worker's precache asks for /index.html; the page's own loads ask for /.
+      hold: (url) => (url.pathname === '/index.html' ? installHeld.wait() : url.pathname === '/' && ++pageLoads === 2 ? reloadHeld.wait() : null),
+    });
+    const browser = await launchBrowser();
+    try {
+      const shell = new AppShellPage(await browser.context.newPage(), server.url);
+      await shell.open('/');
+      await shell.expectAppRendered();
+      await installHeld.reached;
+      const reloaded = shell.page.reload({ waitUntil: 'load' });
+      await reloadHeld.reached;
+      installHeld.release();
+      await expect.poll(() => activeWorkerState(browser), { timeout: 30_000 }).toBe('activated');
+      reloadHeld.release();
+      await reloaded;
+      await shell.expectAppRendered();
+      await shell.markDocument();
+      await shell.waitForServiceWorkerControl();
+      expect(await shell.isMarkedDocument(), 'the page was not reloaded to get control').toBe(true);
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+  });
+});
+
+/** A request the server holds: `reached` once it arrives, served after `release()`. */
+function gate(): { wait(): Promise<void>; reached: Promise<void>; release(): void } {
+  let arrived!: () => void;
+  let release!: () => void;
+  const reached = new Promise<void>((r) => (arrived = r));
+  const released = new Promise<void>((r) => (release = r));
+  return {
+    reached,
+    release,
+    wait() {
+      arrived();
+      return released;
+    },
+  };
+}
+
+/** The state of the registration's active worker, read inside the worker itself. */
+async function activeWorkerState(browser: LaunchedBrowser): Promise<string> {
+  const [worker] = browser.context.serviceWorkers();
+  if (!worker) return 'no worker';
+  return worker.evaluate(() => (self as unknown as { registration: ServiceWorkerRegistration }).registration.active?.state ?? 'none').catch(() => 'unreadable');
+}
+
 describe('[D4] casework recorded offline survives reloads', () => {
   let server: TestServer;
   let browser: LaunchedBrowser;

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from '../../sync-server/main';
 import { DIST_DIR, requireBuiltDist } from './dist';
-import { startStaticServer, type FailOnce, type RunningServer } from './static-server';
+import { startStaticServer, type FailOnce, type Hold, type RunningServer } from './static-server';
 
 export interface TestServerOptions {
   /** Built app to serve; dist/ by default. A copy from copyDist() may be changed while it is served. */
@@ -21,6 +21,8 @@ export interface TestServerOptions {
   logRequests?: boolean;
   /** Static server only: the first request this matches is answered with a 503. */
   failOnce?: FailOnce;
+  /** Static server only: requests this holds back wait until the test lets them go. */
+  hold?: Hold;
 }
 
 export interface TestServer extends RunningServer {
@@ -35,9 +37,10 @@ export interface TestServer extends RunningServer {
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const distDir = requireBuiltDist(options.distDir ?? DIST_DIR);
   if (options.staticOnly) {
-    return { ...(await startStaticServer({ root: distDir, ...(options.failOnce ? { failOnce: options.failOnce } : {}) })), kind: 'static', dataDir: null };
+    const { failOnce, hold } = options;
+    return { ...(await startStaticServer({ root: distDir, ...(failOnce ? { failOnce } : {}), ...(hold ? { hold } : {}) })), kind: 'static', dataDir: null };
   }
-  if (options.failOnce) throw new Error('failOnce is for the static server (staticOnly: true)');
+  if (options.failOnce || options.hold) throw new Error('failOnce and hold are for the static server (staticOnly: true)');
   const dataDir = await mkdtemp(join(tmpdir(), 'resonance-data-'));
   const server = await startServer({
     port: 0,

@@ -53,10 +53,19 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
 /** A request the server answers with a 503 once, as a dropped download would fail. */
 export type FailOnce = (url: URL) => boolean;
 
-async function handle(root: string, req: IncomingMessage, res: ServerResponse, failNow: (url: URL) => boolean): Promise<void> {
+/** Holds a request back: a promise to wait for before serving it, or null to serve it at once. */
+export type Hold = (url: URL) => Promise<void> | null;
+
+interface Rules {
+  failNow(url: URL): boolean;
+  hold?: Hold;
+}
+
+async function handle(root: string, req: IncomingMessage, res: ServerResponse, rules: Rules): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://localhost');
   const pathname = decodeURIComponent(url.pathname);
-  if (failNow(url)) {
+  await rules.hold?.(url);
+  if (rules.failNow(url)) {
     sendJson(res, 503, { error: { code: 'unavailable', message: 'Failed once on purpose by the test.' } });
     return;
   }
@@ -88,7 +97,7 @@ async function handle(root: string, req: IncomingMessage, res: ServerResponse, f
   res.end(req.method === 'HEAD' ? undefined : body);
 }
 
-export async function startStaticServer(options: { root: string; port?: number; failOnce?: FailOnce }): Promise<RunningServer & { failed: () => number }> {
+export async function startStaticServer(options: { root: string; port?: number; failOnce?: FailOnce; hold?: Hold }): Promise<RunningServer & { failed: () => number }> {
   const root = resolve(options.root);
   let failed = 0;
   const failNow = (url: URL): boolean => {
@@ -97,7 +106,7 @@ export async function startStaticServer(options: { root: string; port?: number; 
     return true;
   };
   const server = createServer((req, res) => {
-    handle(root, req, res, failNow).catch((error: unknown) => {
+    handle(root, req, res, { failNow, ...(options.hold ? { hold: options.hold } : {}) }).catch((error: unknown) => {
       sendJson(res, 500, { error: { code: 'internal', message: String(error) } });
     });
   });

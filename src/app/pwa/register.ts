@@ -9,6 +9,8 @@
  * Traps:
  * - The first visit's page is claimed by the new worker (clients.claim), which fires controllerchange;
  *   that is not an update and must not reload or prompt.
+ * - A page loaded while the first install finished (signing in reloads) can miss the worker's claim and
+ *   stay uncontrolled, so not work offline; it asks the active worker to claim it (claimWhenActive).
  * - Another window may apply the update: this page then runs old code under the new worker. We show
  *   the prompt again ('updated-elsewhere') instead of reloading under the user's hands.
  */
@@ -16,6 +18,8 @@ import { getUpdatePhase, setUpdatePhase } from './update-store';
 
 /** Keep in step with SKIP_WAITING_MESSAGE in sw/update.ts (sw/ and src/ do not import each other). */
 const SKIP_WAITING = { type: 'SKIP_WAITING' } as const;
+/** Keep in step with CLAIM_MESSAGE in sw/update.ts. */
+const CLAIM = { type: 'CLAIM' } as const;
 
 /**
  * How often a long-open app asks the server for a new worker. Browsers check by themselves only on
@@ -140,7 +144,14 @@ function workerScript(): { url: string; type: WorkerType } {
 export async function registerServiceWorker(): Promise<ServiceWorkerRegistration | null> {
   if (!('serviceWorker' in navigator) || !window.isSecureContext) return null;
   watchControllerChanges();
+  void claimWhenActive();
   return register();
+}
+
+/** Once a worker is active, a page it does not control asks to be claimed (see the traps above). */
+async function claimWhenActive(): Promise<void> {
+  const registration = await navigator.serviceWorker.ready;
+  if (!navigator.serviceWorker.controller) registration.active?.postMessage(CLAIM);
 }
 
 /** Registers (again, after a failed first install) and watches the registration. */
