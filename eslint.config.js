@@ -26,6 +26,15 @@ const layer = (files, forbidden, extra = []) => ({
   },
 });
 
+/**
+ * The first screen (the shell in src/app and the caseload) imports the form kit's own files: its index
+ * reaches every component, and all of it would ship in the entry chunk (issue 2's 220 KB budget).
+ */
+const noFormKitIndex = {
+  regex: '(^|/)ui/form(/index)?$',
+  message: 'On the first screen, import the form kit component\'s own file (ui/form/Button), not ui/form: the index puts the whole kit in the entry chunk.',
+};
+
 const noRuntime = (names, why) => ({ group: names, allowTypeImports: true, message: why });
 
 export default tseslint.config(
@@ -71,11 +80,13 @@ export default tseslint.config(
               regex: `^\\.\\./(?!common(/|$)|${name}(/|$)|\\.\\./)`,
               message: 'Features do not import each other; share through src/features/common.',
             },
+            ...(name === 'caseload' ? [noFormKitIndex] : []),
           ],
         },
       ],
     },
   })),
+  { files: ['src/app/**'], rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [noFormKitIndex] }] } },
   layer(['sw/**'], ['db', 'sync', 'ui', 'features', 'app']),
   layer(['sync-server/**'], ['db', 'sync', 'ui', 'features', 'app'], [noRuntime(['react', 'react-dom', 'rxdb', 'rxdb/*', 'dexie'], 'The server imports only src/shared.')]),
 );

@@ -3,7 +3,11 @@
  * date of birth or postcode), case status, team (only when the user has more than one), and
  * "only clients with tasks due". Enter never submits anything: results are already on screen.
  */
-import { Checkboxes, Radios, Select, TextInput } from '../../ui/form';
+// The kit's own files, not its index: the index would put every kit component on the first screen.
+import { Checkboxes } from '../../ui/form/Checkboxes';
+import { Radios } from '../../ui/form/Radios';
+import { Select } from '../../ui/form/Select';
+import { TextInput } from '../../ui/form/TextInput';
 import type { CaseloadFilters as Filters, CaseStatusFilter } from './model';
 
 export interface TeamOption {

@@ -10,7 +10,7 @@ import { Link } from 'react-router';
 import { searchClients } from '#shared/domain/search';
 import { localDate } from '#shared/domain/tasks';
 import { useData } from '../common/data';
-import { Button, buttonClass } from '../../ui/form';
+import { Button, buttonClass } from '../../ui/form/Button';
 import { countOf, PageHeading } from '../../ui/shell';
 import { CaseloadEmpty } from './CaseloadEmpty';
 import { CaseloadFilters } from './CaseloadFilters';

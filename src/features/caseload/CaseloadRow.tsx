@@ -7,7 +7,7 @@
 import { memo } from 'react';
 import { Link } from 'react-router';
 import { describeDue, taskDueState } from '#shared/domain/tasks';
-import { buttonClass } from '../../ui/form';
+import { buttonClass } from '../../ui/form/Button';
 import { formatDate, labelFromSlug, Tag } from '../../ui/shell';
 import { recordVisitPath, type ClientCases, type ClientRow, type ClientTasks } from './model';
 

@@ -18,6 +18,7 @@
  *   <Link className={buttonClass('secondary')} to="/clients/c1">Cancel</Link>
  */
 import type { ButtonHTMLAttributes, MouseEvent, Ref } from 'react';
+import './styles';
 
 export type ButtonVariant = 'primary' | 'secondary' | 'warning';
 

@@ -18,6 +18,7 @@
 import type { ReactNode } from 'react';
 import { Fieldset } from './Fieldset';
 import { optionId, type ChoiceOption } from './choices';
+import './styles';
 
 export interface CheckboxesProps {
   id: string;

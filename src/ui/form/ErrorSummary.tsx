@@ -17,6 +17,7 @@
  *     idFor={(field) => `visit-${field}`} />
  */
 import { useEffect, useRef, type MouseEvent } from 'react';
+import './styles';
 
 export interface FormError {
   field: string;

@@ -19,6 +19,7 @@
  *   </Field>
  */
 import type { ReactNode } from 'react';
+import './styles';
 
 export interface ControlProps {
   id: string;

@@ -16,6 +16,7 @@
  */
 import type { ReactNode } from 'react';
 import { ErrorMessage, Hint, errorId, hintId, joinIds } from './Field';
+import './styles';
 
 export interface FieldsetProps {
   id: string;

@@ -19,6 +19,7 @@
 import type { ReactNode } from 'react';
 import { Fieldset } from './Fieldset';
 import { optionId, type ChoiceOption } from './choices';
+import './styles';
 
 export interface RadiosProps {
   id: string;

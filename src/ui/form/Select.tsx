@@ -14,6 +14,7 @@
  */
 import type { ReactNode } from 'react';
 import { Field } from './Field';
+import './styles';
 
 export interface SelectOption {
   value: string;

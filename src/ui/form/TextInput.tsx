@@ -15,6 +15,7 @@
  */
 import type { InputHTMLAttributes, ReactNode } from 'react';
 import { Field } from './Field';
+import './styles';
 
 export type InputWidth = 'full' | 'half' | 'short' | 'tiny';
 

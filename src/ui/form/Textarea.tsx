@@ -21,6 +21,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { codePointLength } from '#shared/domain/text';
 import { Field } from './Field';
+import './styles';
 
 /** How long typing must pause before the count is announced; about one breath, as GOV.UK does. */
 const ANNOUNCE_DELAY_MS = 1000;

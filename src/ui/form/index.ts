@@ -1,12 +1,12 @@
 /**
  * The form component kit: accessible, GOV.UK-pattern form parts with the app's own calm look.
- * Importing any of them loads the kit's styles (form.css, choices.css, actions.css) once.
+ * Importing any of them loads the kit's styles (form.css, choices.css, actions.css) once (styles.ts).
+ * Pages on the first screen (the caseload) import the components' own files instead: this index
+ * reaches every component, and whatever the entry chunk reaches ships in it.
  * Presentational only: no data access (lint enforces it).
  * Each component documents its props and an example in its header comment; README.md has an overview.
  */
-import './form.css';
-import './choices.css';
-import './actions.css';
+import './styles';
 
 export { Button, buttonClass, type ButtonProps, type ButtonVariant } from './Button';
 export { Field, ErrorMessage, Hint, joinIds, hintId, errorId, type FieldProps, type ControlProps } from './Field';

@@ -11,6 +11,7 @@
  *     <InlineMessage tone="error">This device is out of storage space…</InlineMessage>
  */
 import type { ReactNode } from 'react';
+import './styles';
 
 export function ButtonGroup({ children }: { children: ReactNode }) {
   return <div className="rf-button-group">{children}</div>;
