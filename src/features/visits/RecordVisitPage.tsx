@@ -24,6 +24,17 @@ import './visits.css';
 export const VISIT_FORM_ID = 'visit-form';
 
 /**
+ * performance.mark names for the phases of a save (the benchmark reports them): the visit and its
+ * tasks stored, then the client page's queries brought up to date. Each save replaces the last.
+ */
+export const SAVE_MARKS = { stored: 'resonance:visit-stored', settled: 'resonance:visit-client-page-settled' } as const;
+
+function markSave(name: string): void {
+  performance.clearMarks(name);
+  performance.mark(name);
+}
+
+/**
  * A save slower than this shows "Saving…" on the button. A quick one (tens of milliseconds) goes
  * straight to the client page: drawing the busy button first would cost a render and a paint of
  * this form before the visit can appear in the timeline.
@@ -100,7 +111,9 @@ export default function RecordVisitPage() {
     const showSaving = setTimeout(() => setSaving(true), SHOW_SAVING_AFTER_MS);
     try {
       await recordVisit(db, { clientId, userId: session.user.id, value: result.value, now });
+      markSave(SAVE_MARKS.stored);
       await settleClientPage(db, clientId);
+      markSave(SAVE_MARKS.settled);
       clearTimeout(showSaving);
       form.markSaved();
       // Rendered at once rather than as a low-priority transition: the timeline is what the worker

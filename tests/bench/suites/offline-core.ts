@@ -169,6 +169,9 @@ interface ActionTimes {
   painted: number;
   /** What the caseload count said at that moment (search only). */
   countText?: string;
+  /** Save only: the app's marks (SAVE_MARKS in RecordVisitPage.tsx), ms after the click; NaN when missing. */
+  stored?: number;
+  settled?: number;
 }
 
 interface OfflineCoreProbe {
@@ -241,11 +244,19 @@ function timedSave(args: { notes: string; timeoutMs: number }): Promise<ActionTi
       const region = document.querySelector('[aria-labelledby="timeline-heading"]');
       if (!region?.textContent?.includes(args.notes)) return;
       observer.disconnect();
-      clearTimeout(timer);
       const inDom = performance.now() - start;
+      // Mark names as in SAVE_MARKS (src/features/visits/RecordVisitPage.tsx). No named function here:
+      // tsx wraps one in a `__name` helper that the page does not have, and the save would hang.
+      const [stored, settled] = ['resonance:visit-stored', 'resonance:visit-client-page-settled'].map(
+        (name) => (performance.getEntriesByName(name).at(-1)?.startTime ?? Number.NaN) - start,
+      );
       requestAnimationFrame(() => {
         const channel = new MessageChannel();
-        channel.port1.onmessage = () => resolve({ inDom, painted: performance.now() - start });
+        channel.port1.onmessage = () => {
+          // Cleared only here: should anything above throw, the timer still ends the wait.
+          clearTimeout(timer);
+          resolve({ inDom, painted: performance.now() - start, stored, settled });
+        };
         channel.port2.postMessage(null);
       });
     });
@@ -298,6 +309,8 @@ function target(kind: 'coldStart' | 'search' | 'save', rate: number): Target {
  */
 async function newThrottledPage(context: BrowserContext, rate: number): Promise<Page> {
   const page = await context.newPage();
+  // A click or wait that finds nothing fails with what it waited for, rather than hanging the run.
+  page.setDefaultTimeout(SAMPLE_TIMEOUT_MS);
   const cdp = await context.newCDPSession(page);
   sessions.set(page, cdp);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate });
@@ -592,6 +605,8 @@ async function measureSaves(ctx: BenchContext, browser: BenchBrowser, seeded: Se
     });
     const painted: number[] = [];
     const inDom: number[] = [];
+    const stored: number[] = [];
+    const settled: number[] = [];
     const runs = ctx.quick ? 1 : SAVE_RUNS;
     const warmup = ctx.quick ? 1 : SAVE_WARMUP;
     for (let i = 0; i < warmup + runs; i++) {
@@ -614,6 +629,8 @@ async function measureSaves(ctx: BenchContext, browser: BenchBrowser, seeded: Se
       if (i >= warmup) {
         painted.push(t.painted);
         inDom.push(t.inDom);
+        stored.push(t.stored ?? Number.NaN);
+        settled.push(t.settled ?? Number.NaN);
       }
     }
     const stats = summarise(painted);
@@ -625,7 +642,8 @@ async function measureSaves(ctx: BenchContext, browser: BenchBrowser, seeded: Se
       target: target('save', rate),
       note:
         `${browser.product}; offline (the visit goes to the outbox), coordinator; click on Save → notes text in the client page's timeline painted, in-page; ` +
-        `a visit with notes and one follow-up task, each time for another client opened from the caseload; median in DOM ${ms(summarise(inDom).median)}; ${load()}`,
+        `a visit with notes and one follow-up task, each time for another client opened from the caseload; ` +
+        `median phases: stored ${ms(summarise(stored).median)}, client page's queries settled ${ms(summarise(settled).median)}, in DOM ${ms(summarise(inDom).median)}; ${load()}`,
     });
   } finally {
     await page.close();
