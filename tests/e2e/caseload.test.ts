@@ -6,7 +6,8 @@
  * - registering with a mistake shows the error summary (focused) and the message beside the field;
  * - a near-duplicate of someone on the device is flagged offline, with reasons, and the link opens the
  *   existing record instead;
- * - a corrected registration saves and the new client is found by the caseload search.
+ * - a corrected registration saves, Back then goes to the caseload (not to the spent form), and the
+ *   new client is found by the caseload search.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -118,7 +119,9 @@ describe('my caseload', () => {
     await new ClientPageModel(page).waitForClient('Jordan Testcase-Newperson');
     await page.getByText('Jordan Testcase-Newperson is registered').waitFor();
 
-    await page.getByRole('link', { name: 'Caseload', exact: true }).click();
+    // The saved form gave way to the record: Back goes to the caseload, not to a blank form.
+    await page.goBack();
+    await page.waitForURL((url) => url.pathname === '/');
     await caseload.waitForClients();
     await caseload.searchFor('Testcase-Newperson');
     expect(await caseload.clientNames()).toEqual(['Jordan Testcase-Newperson']);

@@ -5,7 +5,8 @@
  * - a valid visit with a follow-up: the client's timeline shows the visit and the task, the tasks
  *   page lists the follow-up, and it can be marked done and undone;
  * - Enter in a one-line box saves, and the client page's heading then takes focus;
- * - the whole form can be filled and saved with the keyboard alone (Tab, arrows, Space, Enter);
+ * - the whole form can be filled and saved with the keyboard alone (Tab, arrows, Space, Enter),
+ *   and Back then goes to the caseload, not to the spent form;
  * - the time from pressing Save to the visit showing on the timeline is measured (target ≤30 ms).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -168,5 +169,11 @@ describe('record a visit', () => {
     await timeline.entry(notes).waitFor({ state: 'visible' });
     expect(await timeline.entry(notes).textContent()).toContain('Drop-in');
     await timeline.entry(`Follow-up: ${followUp}`).waitFor({ state: 'visible' });
+
+    // The saved form gave way to the client page: Back goes to the caseload the visit was
+    // started from, not to a blank form that reads as if the visit were lost.
+    await page.goBack();
+    await page.waitForURL((url) => url.pathname === '/');
+    await page.getByRole('link', { name: /^Record visit for / }).first().waitFor({ state: 'visible' });
   });
 });

@@ -4,7 +4,8 @@
  * they are about and in the error summary. Online-only.
  */
 import { useState, type SyntheticEvent } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link } from 'react-router';
+import { useLeaveSavedForm } from '../common/after-save';
 import { Button, ButtonGroup, Checkboxes, ErrorSummary, InlineMessage, Radios, TextInput, buttonClass, useFormState, type FormError } from '../../ui/form';
 import { PageHeading } from '../../ui/shell';
 import { AdminCallError, adminApi } from './api';
@@ -20,7 +21,7 @@ const MIN_PASSWORD = 10;
 
 export default function AddPersonPage() {
   const api = useAdminApi();
-  const navigate = useNavigate();
+  const leaveForm = useLeaveSavedForm();
   const [loaded, reload] = useServerData(adminApi.people, []);
   const form = useFormState({ name: '', email: '', role: '', teamIds: [] as string[], password: '' }, { dirtyKey: 'add-person-form' });
   const [saving, setSaving] = useState(false);
@@ -43,7 +44,7 @@ export default function AddPersonPage() {
       .addPerson(api, values)
       .then(({ user }) => {
         form.markSaved();
-        void navigate(`/admin/people/${encodeURIComponent(user.id)}?added=1`);
+        void leaveForm(`/admin/people/${encodeURIComponent(user.id)}?added=1`);
       })
       .catch((e: unknown) => {
         if (e instanceof AdminCallError && e.field && (FIELDS as readonly string[]).includes(e.field)) form.setErrors([{ field: e.field, message: e.message }]);

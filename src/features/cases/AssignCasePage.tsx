@@ -5,11 +5,12 @@
  * the old ones' (A3). Works offline from the cached directory.
  */
 import { useMemo, useState, type SyntheticEvent } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { StorageError } from '#db/errors';
 import { ROLE_LABELS, isRole } from '#shared/domain/roles';
 import { Button, ButtonGroup, Checkboxes, ErrorSummary, InlineMessage, Radios, buttonClass, useFormState } from '../../ui/form';
 import { EmptyState, PageHeading, labelFromSlug } from '../../ui/shell';
+import { useLeaveSavedForm } from '../common/after-save';
 import { useData, useObservable } from '../common/data';
 import { useDirectory } from '../common/directory';
 import { assignCaseCommand } from './commands';
@@ -20,7 +21,7 @@ const fieldId = (field: string): string => `assign-${field}`;
 
 export default function AssignCasePage() {
   const { caseId = '' } = useParams();
-  const navigate = useNavigate();
+  const leaveForm = useLeaveSavedForm();
   const { db, directory } = useData();
   const people = useDirectory();
   const current = useObservable(() => directory.directory$, [directory]);
@@ -51,7 +52,7 @@ export default function AssignCasePage() {
       setSaveError(null);
       return assignCaseCommand(db, theCase, input, known)
         .then((result) => {
-          if (result.ok) void navigate(`/clients/${encodeURIComponent(theCase.clientId)}`);
+          if (result.ok) void leaveForm(`/clients/${encodeURIComponent(theCase.clientId)}`);
           return result.ok ? null : result.message;
         })
         .catch((e: unknown) => {

@@ -6,12 +6,13 @@
  * The note is kept with the reason in `closedReason` (close-reason.ts).
  */
 import { useState, type SyntheticEvent } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { StorageError } from '#db/errors';
 import { CLOSE_REASONS } from '#shared/domain/cases';
 import { SHORT_TEXT_MAX } from '#shared/schemas/common';
 import { Button, ButtonGroup, ErrorSummary, InlineMessage, Radios, Textarea, buttonClass, useFormState } from '../../ui/form';
 import { EmptyState, PageHeading, SummaryList, formatDateTime, labelFromSlug } from '../../ui/shell';
+import { useLeaveSavedForm } from '../common/after-save';
 import { useData } from '../common/data';
 import { closeCaseCommand, reopenCaseCommand } from './commands';
 import { OTHER_REASON, composeReason } from './close-reason';
@@ -25,7 +26,7 @@ const storageMessage = (e: unknown): string =>
 
 export default function CloseCasePage() {
   const { caseId = '' } = useParams();
-  const navigate = useNavigate();
+  const leaveForm = useLeaveSavedForm();
   const { db } = useData();
   const theCase = useCase(caseId);
   const client = useClient(theCase?.clientId);
@@ -67,7 +68,7 @@ export default function CloseCasePage() {
       run(async () => {
         const result = await reopenCaseCommand(db, theCase);
         if (!result.ok) setSaveError(result.message);
-        else void navigate(clientPage);
+        else void leaveForm(clientPage);
       });
     return (
       <>
@@ -104,7 +105,7 @@ export default function CloseCasePage() {
       const result = await closeCaseCommand(db, theCase, composeReason(values.reason, values.note));
       if (result.ok) {
         form.markSaved();
-        void navigate(clientPage);
+        void leaveForm(clientPage);
         return;
       }
       if (result.code === 'already-closed') setSaveError(result.message);

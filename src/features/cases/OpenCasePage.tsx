@@ -4,12 +4,13 @@
  * to the signed-in user in the client's team, then back to the client page.
  */
 import { useState, type SyntheticEvent } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { StorageError } from '#db/errors';
 import { validateCaseForm } from '#shared/domain/forms';
 import { LONG_TEXT_MAX } from '#shared/schemas/common';
 import { Button, ButtonGroup, ErrorSummary, InlineMessage, Radios, Select, Textarea, TextInput, buttonClass, useFormState } from '../../ui/form';
 import { EmptyState, labelFromSlug, PageHeading } from '../../ui/shell';
+import { useLeaveSavedForm } from '../common/after-save';
 import { useData } from '../common/data';
 import { openCase } from './commands';
 import { CASE_TYPES } from './options';
@@ -21,7 +22,7 @@ const TYPE_OPTIONS = CASE_TYPES.map((t) => ({ value: t, label: labelFromSlug(t) 
 
 export default function OpenCasePage() {
   const { clientId = '' } = useParams();
-  const navigate = useNavigate();
+  const leaveForm = useLeaveSavedForm();
   const { db, session } = useData();
   const client = useClient(clientId);
   const form = useFormState({ type: '', summary: '', shared: 'no', contractId: '' }, { dirtyKey: 'case-form' });
@@ -58,7 +59,7 @@ export default function OpenCasePage() {
     try {
       await openCase(db, { client, userId: session.user.id, value: result.value });
       form.markSaved();
-      void navigate(clientPage);
+      void leaveForm(clientPage);
     } catch (e) {
       setSaveError(e instanceof StorageError ? e.message : 'Something went wrong while saving on this device. Try again.');
       setSaving(false);

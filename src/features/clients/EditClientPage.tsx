@@ -6,10 +6,11 @@
  * registration; the form counts as unsaved while changed (D4); storage failures show beside Save.
  */
 import { useState, type SyntheticEvent } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { validateClientForm } from '#shared/domain/forms';
 import type { TeamRef } from '#shared/domain/roles';
 import type { Client } from '#shared/schemas/index';
+import { useLeaveSavedForm } from '../common/after-save';
 import { useData } from '../common/data';
 import { Button, ButtonGroup, buttonClass, ErrorSummary, InlineMessage, useFormState, type FormError } from '../../ui/form';
 import { PageHeading } from '../../ui/shell';
@@ -50,7 +51,7 @@ export default function EditClientPage() {
 
 function EditClientForm({ client }: { client: Readonly<Client> }) {
   const { db, session } = useData();
-  const navigate = useNavigate();
+  const leaveForm = useLeaveSavedForm();
   const [start] = useState(() => editValuesOf(client));
   const form = useFormState(start, { dirtyKey: `edit-client-${client.id}` });
   const [saving, setSaving] = useState(false);
@@ -80,7 +81,7 @@ function EditClientForm({ client }: { client: Readonly<Client> }) {
     }
     form.markSaved();
     const state: ClientPageState = { updated: saved.value === 0 ? 'nothing' : describeChanges(patch) };
-    await navigate(back, { state });
+    await leaveForm(back, { state });
   };
 
   return (

@@ -5,8 +5,9 @@
  * (dirty) from the first keystroke, so an app update waits (D4). Storage failures show beside Save.
  */
 import { useState, type SyntheticEvent } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link } from 'react-router';
 import { validateClientForm } from '#shared/domain/forms';
+import { useLeaveSavedForm } from '../common/after-save';
 import { useData } from '../common/data';
 import { Button, ButtonGroup, buttonClass, ErrorSummary, InlineMessage, useFormState, type FormError } from '../../ui/form';
 import { PageHeading } from '../../ui/shell';
@@ -34,7 +35,7 @@ const inPageOrder = (a: FormError, b: FormError): number => FIELD_ORDER.indexOf(
 
 export default function RegisterClientPage() {
   const { db, session } = useData();
-  const navigate = useNavigate();
+  const leaveForm = useLeaveSavedForm();
   const teams = session.user.teams;
   const form = useFormState<RegisterValues>(() => ({ ...EMPTY, teamId: teams[0]?.id ?? '' }), { dirtyKey: 'register-client' });
   const [saving, setSaving] = useState(false);
@@ -62,7 +63,7 @@ export default function RegisterClientPage() {
     }
     form.markSaved();
     const state: ClientPageState = { registered: true };
-    await navigate(`/clients/${encodeURIComponent(saved.value.id)}`, { state });
+    await leaveForm(`/clients/${encodeURIComponent(saved.value.id)}`, { state });
   };
 
   return (

@@ -5,13 +5,14 @@
  * user). Returns to the client page, or shows a confirmation when no client was given.
  */
 import { useState, type SyntheticEvent } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { StorageError } from '#db/errors';
 import { validateFeedbackForm } from '#shared/domain/forms';
 import { FEEDBACK_THEMES } from '#shared/schemas/feedback';
 import { LONG_TEXT_MAX } from '#shared/schemas/common';
 import { Button, ButtonGroup, ErrorSummary, InlineMessage, Radios, Textarea, buttonClass, useFormState } from '../../ui/form';
 import { PageHeading, labelFromSlug } from '../../ui/shell';
+import { useLeaveSavedForm } from '../common/after-save';
 import { useData } from '../common/data';
 import { recordFeedback } from './commands';
 import { NO_THEME, RATING_OPTIONS, THEME_LABELS } from './options';
@@ -24,7 +25,7 @@ const INITIAL = { rating: '', theme: '', comment: '' };
 
 export default function RecordFeedbackPage() {
   const [search] = useSearchParams();
-  const navigate = useNavigate();
+  const leaveForm = useLeaveSavedForm();
   const { db, session } = useData();
   const clientId = search.get('client') ?? '';
   const caseId = search.get('case') ?? '';
@@ -60,7 +61,7 @@ export default function RecordFeedbackPage() {
       });
       if (client) {
         form.markSaved();
-        void navigate(`/clients/${client.id}`);
+        void leaveForm(`/clients/${client.id}`);
         return;
       }
       form.reset();

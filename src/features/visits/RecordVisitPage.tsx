@@ -8,12 +8,13 @@
  * storage failure is shown beside Save and the typed input stays.
  */
 import { useRef, useState } from 'react';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { StorageError } from '#db/errors';
 import { validateVisitForm } from '#shared/domain/forms';
 import { localDate } from '#shared/domain/tasks';
 import { useFormState } from '../../ui/form';
 import { EmptyState, PageHeading } from '../../ui/shell';
+import { useLeaveSavedForm } from '../common/after-save';
 import { useData } from '../common/data';
 import { recordVisit } from './commands';
 import { inFieldOrder, initialVisitValues, localErrors, toVisitInput } from './form-model';
@@ -44,7 +45,7 @@ const SHOW_SAVING_AFTER_MS = 200;
 export default function RecordVisitPage() {
   const { clientId = '' } = useParams();
   const [search] = useSearchParams();
-  const navigate = useNavigate();
+  const leaveForm = useLeaveSavedForm();
   const { db, session } = useData();
   const client = useClient(clientId);
   const cases = useOpenCases(clientId);
@@ -118,7 +119,7 @@ export default function RecordVisitPage() {
       form.markSaved();
       // Rendered at once rather than as a low-priority transition: the timeline is what the worker
       // waits to see (RouterProvider from react-router/dom, which hands React's flushSync to the router).
-      void navigate(clientPage, { flushSync: true });
+      void leaveForm(clientPage, { flushSync: true });
     } catch (e) {
       clearTimeout(showSaving);
       inFlight.current = false;
