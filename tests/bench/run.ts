@@ -17,6 +17,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { formatNumber } from './lib/format';
+import { describeCommit, type MeasuredCommit } from './lib/commit';
 import { describeMachine } from './lib/machine';
 import { referenceMs } from './lib/reference';
 import { METHOD } from './lib/stats';
@@ -43,7 +44,7 @@ async function loadSuites(): Promise<BenchSuite[]> {
   return suites;
 }
 
-async function runSuite(suite: BenchSuite, quick: boolean, machine: SuiteReport['machine']): Promise<SuiteReport> {
+async function runSuite(suite: BenchSuite, quick: boolean, machine: SuiteReport['machine'], commit: MeasuredCommit | undefined): Promise<SuiteReport> {
   const results: BenchResult[] = [];
   const tmpDir = await mkdtemp(join(tmpdir(), `resonance-bench-${suite.name}-`));
   const started = performance.now();
@@ -78,6 +79,7 @@ async function runSuite(suite: BenchSuite, quick: boolean, machine: SuiteReport[
     ranAt,
     durationMs: performance.now() - started,
     machine,
+    ...(commit ? { commit } : {}),
     quick,
     loadAverage,
     cpuReferenceMs,
@@ -112,12 +114,14 @@ async function main(): Promise<number> {
   }
   const chosen = only.length > 0 ? all.filter((s) => only.includes(s.name)) : all;
   const machine = await describeMachine();
+  const commit = await describeCommit(root);
   console.log(`Bench on ${machine.cpu} (${machine.cores} cores), Node ${machine.node}, Chromium ${machine.chromium}`);
+  if (commit) console.log(`Measuring commit ${commit.id}${commit.uncommitted ? ' with uncommitted changes (the page will say so)' : ''}`);
 
   const reports: SuiteReport[] = [];
   for (const suite of chosen) {
     console.log(`\n${suite.name}: ${suite.description}`);
-    reports.push(await runSuite(suite, values.quick, machine));
+    reports.push(await runSuite(suite, values.quick, machine, commit));
   }
   await withReportLock(root, async () => {
     // Re-read at the end, not the start: others' runs may have finished while these suites ran.

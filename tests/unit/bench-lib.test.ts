@@ -2,7 +2,12 @@
  * The bench harness's pure parts (tests/bench/lib): statistics, target judging, merging runs and
  * rendering. The suites themselves are exercised by `npm run bench`, not here.
  */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { describeCommit } from '../bench/lib/commit';
 import { formatCount, formatNumber } from '../bench/lib/format';
 import type { Machine } from '../bench/lib/machine';
 import { chartsOf, judge, mergeReport, renderMarkdown, type SuiteReport } from '../bench/lib/report';
@@ -76,6 +81,15 @@ describe('report', () => {
     expect(md.match(/CPU reference workload/g)).toHaveLength(1);
   });
 
+  it('names the commit each suite measured, and warns when the code differed from it', () => {
+    const clean = { ...suiteReport('clean', [result()]), commit: { id: 'abc1234', uncommitted: false } };
+    const dirty = { ...suiteReport('dirty', [result()]), commit: { id: 'def5678', uncommitted: true } };
+    const md = renderMarkdown(mergeReport(undefined, machine, new Date('2026-11-28T00:00:00Z'), [clean, dirty, suiteReport('old', [result()])]));
+    expect(md).toContain('Measured 2026-11-28 09:00 UTC at commit `abc1234`, 1.00 s.');
+    expect(md).toContain('at commit `def5678` **with uncommitted changes**');
+    expect(md.match(/at commit/g)).toHaveLength(2);
+  });
+
   it('groups series into one chart per title with one line per label', () => {
     const s = suiteReport('s', [
       result({ series: { chart: 'Insert', line: 'unthrottled', x: 1000 } }),
@@ -86,6 +100,39 @@ describe('report', () => {
     const charts = chartsOf(s);
     expect(charts).toHaveLength(1);
     expect(charts[0]?.lines.map((l) => [l.label, l.points.length])).toEqual([['unthrottled', 2], ['4x', 1]]);
+  });
+});
+
+describe('measured commit', () => {
+  it('is the checked-out commit, uncommitted only when files other than the bench output changed', async () => {
+    const repo = mkdtempSync(join(tmpdir(), 'resonance-commit-'));
+    try {
+      const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd: repo, encoding: 'utf8' }).trim();
+      mkdirSync(join(repo, 'tests/bench/results'), { recursive: true });
+      writeFileSync(join(repo, 'app.ts'), 'one');
+      writeFileSync(join(repo, 'tests/bench/results/latest.json'), '{}');
+      git('init', '-q');
+      git('add', '.');
+      git('commit', '-q', '-m', 'first');
+      const id = git('rev-parse', '--short', 'HEAD');
+      expect(await describeCommit(repo)).toEqual({ id, uncommitted: false });
+      // A run rewrites its own results: that is not uncommitted code.
+      writeFileSync(join(repo, 'tests/bench/results/latest.json'), '{"x":1}');
+      expect(await describeCommit(repo)).toEqual({ id, uncommitted: false });
+      writeFileSync(join(repo, 'app.ts'), 'two');
+      expect(await describeCommit(repo)).toEqual({ id, uncommitted: true });
+    } finally {
+      rmSync(repo, { recursive: true, force: true });
+    }
+  });
+
+  it('is unknown outside a git checkout', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'resonance-nogit-'));
+    try {
+      expect(await describeCommit(folder)).toBeUndefined();
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });
 

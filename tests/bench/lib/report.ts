@@ -11,6 +11,7 @@ import { sameMachine, type Machine } from './machine';
 import { METHOD } from './stats';
 import { renderChart, type Chart } from './svg';
 import { renderTargetTable } from './targets';
+import type { MeasuredCommit } from './commit';
 import type { BenchResult, Target } from './types';
 
 export interface SuiteReport {
@@ -19,6 +20,8 @@ export interface SuiteReport {
   ranAt: string;
   durationMs: number;
   machine: Machine;
+  /** The commit measured (lib/commit.ts); absent in runs from before it was recorded. */
+  commit?: MeasuredCommit;
   quick: boolean;
   /** 1-minute load average when the suite started: other work on the machine skews figures. */
   loadAverage?: number;
@@ -145,11 +148,17 @@ function machineRows(m: Machine): string[] {
   ];
 }
 
+/** " at commit abc1234", with a warning when the app's files differed from it; empty when unknown. */
+function measuredCommit(commit: MeasuredCommit | undefined): string {
+  if (!commit) return '';
+  return ` at commit \`${commit.id}\`${commit.uncommitted ? ' **with uncommitted changes**' : ''}`;
+}
+
 function suiteSection(s: SuiteReport, headerMachine: Machine): string[] {
   const lines = [`## ${s.suite}`, '', s.description, ''];
   const load = s.loadAverage !== undefined ? ` Load average at start ${formatNumber(s.loadAverage)} on ${s.machine.cores} cores${s.loadAverage > s.machine.cores ? ' (busy machine: treat as pessimistic)' : ''}.` : '';
   const reference = s.cpuReferenceMs !== undefined ? ` CPU reference workload ${formatNumber(s.cpuReferenceMs)} ms (higher is a slower machine; \`tests/bench/lib/reference.ts\`).` : '';
-  lines.push(`Measured ${s.ranAt.slice(0, 16).replace('T', ' ')} UTC, ${formatNumber(s.durationMs / 1000)} s.${load}${reference}` + (s.quick ? ' **Quick run (`--quick`): too few runs to trust.**' : ''));
+  lines.push(`Measured ${s.ranAt.slice(0, 16).replace('T', ' ')} UTC${measuredCommit(s.commit)}, ${formatNumber(s.durationMs / 1000)} s.${load}${reference}` + (s.quick ? ' **Quick run (`--quick`): too few runs to trust.**' : ''));
   if (!sameMachine(s.machine, headerMachine)) lines.push(`Measured on a different machine: ${cell(s.machine.cpu)}, ${s.machine.cores} cores, Node ${s.machine.node}, Chromium ${s.machine.chromium}.`);
   if (s.error) lines.push('', `**The suite failed:** ${cell(s.error)}`);
   lines.push('');
