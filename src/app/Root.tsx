@@ -8,18 +8,20 @@ import { lazy, Suspense, use, useMemo, useState } from 'react';
 import { RouterProvider } from 'react-router/dom';
 import type { StorageErrorCode } from '#db/errors';
 import { setActiveUser } from '#sync/profiles';
-import type { Unlocked } from '#sync/unlock';
+import type { PendingRecovery, Unlocked } from '#sync/unlock';
 import { Button } from '../ui/form/Button';
 import { FullPageMessage } from '../ui/shell';
 import { DataContext, type AppData } from '../features/common/data';
 import type { OpenResult } from './boot';
 import { finishUnlock, switchUser } from './lock/actions';
 import type { StartScreen } from './lock/start';
+import { discardLocalRecords } from './lock/wipe';
 import { createAppRouter } from './routes';
 import { SignedOutFrame } from './SignedOutFrame';
 
 const SignInPage = lazy(() => import('../features/session/SignInPage'));
 const UnlockPage = lazy(() => import('../features/session/UnlockPage'));
+const RecoverPinPage = lazy(() => import('../features/session/RecoverPinPage'));
 const ChoosePinPage = lazy(() => import('../features/session/ChoosePinPage'));
 const RevokedPage = lazy(() => import('./lock/RevokedPage'));
 
@@ -49,19 +51,28 @@ function Started({ start }: { start: Promise<RootStart> }) {
   return <Unlocking screen={screen} />;
 }
 
-type Step = Exclude<RootStart, { kind: 'opening' | 'revoked' }> | { kind: 'choose-pin'; unlocked: Unlocked };
+type Step = Exclude<RootStart, { kind: 'opening' | 'revoked' }> | { kind: 'choose-pin'; unlocked: Unlocked } | { kind: 'recover'; recovery: PendingRecovery };
 
 /** Sign-in, PIN and choose-a-PIN, moving between them in the page; unlocking reloads into the app. */
 function Unlocking({ screen }: { screen: Step }) {
   const [step, setStep] = useState<Step>(screen);
   const [email, setEmail] = useState<string | undefined>(screen.kind === 'sign-in' ? screen.email : undefined);
-  const profiles = step.kind === 'choose-pin' ? [] : step.profiles;
+  const profiles = step.kind === 'choose-pin' || step.kind === 'recover' ? [] : step.profiles;
   const open = (unlocked: Unlocked) => void finishUnlock(unlocked.session.user.id, unlocked.key);
 
   let page;
   if (step.kind === 'choose-pin') {
     const { session, key } = step.unlocked;
     page = <ChoosePinPage userId={session.user.id} name={session.user.name} dataKey={key} onDone={() => open(step.unlocked)} />;
+  } else if (step.kind === 'recover') {
+    page = (
+      <RecoverPinPage
+        recovery={step.recovery}
+        onRecovered={open}
+        discardRecords={(userId) => discardLocalRecords(userId, null)}
+        onStartedAgain={(unlocked) => setStep({ kind: 'choose-pin', unlocked })}
+      />
+    );
   } else if (step.kind === 'pin') {
     const toPassword = (lockedOut: boolean) => {
       setEmail(step.profile.email);
@@ -75,7 +86,7 @@ function Unlocking({ screen }: { screen: Step }) {
         profiles={step.profiles}
         email={email}
         notice={step.notice === 'locked' ? 'locked' : undefined}
-        onSignedIn={(o) => (o.needsPin ? setStep({ kind: 'choose-pin', unlocked: o.unlocked }) : open(o.unlocked))}
+        onSignedIn={(o) => ('recovery' in o ? setStep({ kind: 'recover', recovery: o.recovery }) : o.needsPin ? setStep({ kind: 'choose-pin', unlocked: o.unlocked }) : open(o.unlocked))}
         onChooseProfile={(userId) => {
           const profile = profiles.find((p) => p.userId === userId);
           if (!profile) return;

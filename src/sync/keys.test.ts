@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { checkPin, generateDataKey, newSalt, open, PIN_ITERATIONS, pinKey, seal, serverKey, unwrapDataKey, wrapDataKey } from './keys';
 import { loadProfile, MAX_PIN_ATTEMPTS } from './profiles';
 import type { KeyValueStore, Session } from './session';
-import { afterOnlineSignIn, choosePin, unlockWithPin } from './unlock';
+import { afterOnlineSignIn, choosePin, recoverWithPin, startAfresh, unlockWithPin, type PendingRecovery } from './unlock';
 
 function memoryStore(): KeyValueStore & { dump(): string } {
   const map = new Map<string, string>();
@@ -13,6 +13,13 @@ function memoryStore(): KeyValueStore & { dump(): string } {
     removeItem: (k) => void map.delete(k),
     dump: () => JSON.stringify([...map.entries()]),
   };
+}
+
+/** An online sign-in that opened (or made) the data key at once. */
+async function signedIn(store: KeyValueStore, session: Session, secret: string) {
+  const result = await afterOnlineSignIn(store, session, 'ann@example.org', secret);
+  if (result.kind !== 'unlocked') throw new Error('expected the sign-in to open the data key');
+  return result;
 }
 
 const SECRET = Buffer.alloc(32, 7).toString('base64url');
@@ -49,7 +56,7 @@ describe('keys', () => {
     expect(PIN_ITERATIONS).toBeGreaterThanOrEqual(600_000);
     expect(newSalt()).not.toBe(newSalt());
     const store = memoryStore();
-    const { key } = await afterOnlineSignIn(store, SESSION, 'ann@example.org', SECRET);
+    const { key } = await signedIn(store, SESSION, SECRET);
     expect((await choosePin(store, 'u1', key, '246810')).ok).toBe(true);
     expect(loadProfile(store, 'u1')?.pin?.iterations).toBe(PIN_ITERATIONS);
   });
@@ -71,7 +78,7 @@ describe('keys', () => {
 describe('PIN unlock', () => {
   it('never stores the PIN or the token in the clear; the right PIN gives back the session', async () => {
     const store = memoryStore();
-    const first = await afterOnlineSignIn(store, SESSION, 'ann@example.org', SECRET);
+    const first = await signedIn(store, SESSION, SECRET);
     expect(first.needsPin).toBe(true);
     expect((await choosePin(store, 'u1', first.key, '480372', FAST)).ok).toBe(true);
     const dump = store.dump();
@@ -83,7 +90,7 @@ describe('PIN unlock', () => {
 
   it('refuses a weak PIN and changes nothing', async () => {
     const store = memoryStore();
-    const { key } = await afterOnlineSignIn(store, SESSION, 'ann@example.org', SECRET);
+    const { key } = await signedIn(store, SESSION, SECRET);
     const before = store.dump();
     const result = await choosePin(store, 'u1', key, '111111', FAST);
     expect(result.ok).toBe(false);
@@ -92,7 +99,7 @@ describe('PIN unlock', () => {
 
   it(`locks after ${MAX_PIN_ATTEMPTS} wrong PINs, even for the right one after; an online sign-in recovers the same key`, async () => {
     const store = memoryStore();
-    const first = await afterOnlineSignIn(store, SESSION, 'ann@example.org', SECRET);
+    const first = await signedIn(store, SESSION, SECRET);
     await choosePin(store, 'u1', first.key, '480372', FAST);
     const sealedByFirst = await seal(first.key, 'record');
     for (let i = 1; i < MAX_PIN_ATTEMPTS; i++) {
@@ -106,7 +113,7 @@ describe('PIN unlock', () => {
     expect(!right.ok && right.code).toBe('locked');
     expect(loadProfile(store, 'u1')?.pin).toBeNull();
     // Online sign-in: the server's secret unwraps the same data key, and a new PIN is asked for.
-    const again = await afterOnlineSignIn(store, { ...SESSION, token: 'tok-2' }, 'ann@example.org', SECRET);
+    const again = await signedIn(store, { ...SESSION, token: 'tok-2' }, SECRET);
     expect(again.needsPin).toBe(true);
     expect(await open(again.key, sealedByFirst)).toBe('record');
     await choosePin(store, 'u1', again.key, '703918', FAST);
@@ -114,9 +121,76 @@ describe('PIN unlock', () => {
     expect(unlocked.ok && unlocked.value.session.token).toBe('tok-2');
   });
 
+  it('a changed server secret asks for the PIN before replacing anything, and the PIN recovers the same key', async () => {
+    const store = memoryStore();
+    const first = await signedIn(store, SESSION, SECRET);
+    await choosePin(store, 'u1', first.key, '480372', FAST);
+    const sealedByFirst = await seal(first.key, 'unsynced visit');
+    const before = store.dump();
+
+    const result = await afterOnlineSignIn(store, { ...SESSION, token: 'tok-2' }, 'ann@example.org', OTHER_SECRET);
+    expect(result.kind).toBe('recover');
+    const recovery = (result as { recovery: PendingRecovery }).recovery;
+    // Nothing is replaced until the person answers: the old key is still under the PIN.
+    expect(store.dump()).toBe(before);
+
+    const wrong = await recoverWithPin(store, recovery, '999990');
+    expect(!wrong.ok && wrong.code).toBe('wrong-pin');
+    expect(!wrong.ok && wrong.message).toContain(`${MAX_PIN_ATTEMPTS - 1} tries left before your PIN can no longer open them`);
+    const right = await recoverWithPin(store, recovery, '480372');
+    expect(right.ok && right.value.session.token).toBe('tok-2');
+    if (!right.ok) return;
+    expect(await open(right.value.key, sealedByFirst)).toBe('unsynced visit');
+    expect(loadProfile(store, 'u1')?.failedAttempts).toBe(0);
+
+    // From now on the new secret opens the same key online, and the PIN still unlocks offline.
+    const online = await signedIn(store, { ...SESSION, token: 'tok-3' }, OTHER_SECRET);
+    expect(await open(online.key, sealedByFirst)).toBe('unsynced visit');
+    expect(online.needsPin).toBe(false);
+    const offline = await unlockWithPin(store, 'u1', '480372');
+    expect(offline.ok && offline.value.session.token).toBe('tok-3');
+  });
+
+  it(`after ${MAX_PIN_ATTEMPTS} wrong PINs in a recovery only starting again is left, with a new key`, async () => {
+    const store = memoryStore();
+    const first = await signedIn(store, SESSION, SECRET);
+    await choosePin(store, 'u1', first.key, '480372', FAST);
+    const sealedByFirst = await seal(first.key, 'unsynced visit');
+    const result = await afterOnlineSignIn(store, SESSION, 'ann@example.org', OTHER_SECRET);
+    const recovery = (result as { recovery: PendingRecovery }).recovery;
+    for (let i = 1; i < MAX_PIN_ATTEMPTS; i++) expect((await recoverWithPin(store, recovery, '999990')).ok).toBe(false);
+    const last = await recoverWithPin(store, recovery, '999990');
+    expect(!last.ok && last.code).toBe('locked');
+    const right = await recoverWithPin(store, recovery, '480372');
+    expect(!right.ok && right.code).toBe('locked');
+    expect(!right.ok && right.message).toMatch(/can no longer open the records/);
+
+    const fresh = await startAfresh(store, recovery);
+    expect(await open(fresh.key, sealedByFirst)).toBeNull();
+    expect(loadProfile(store, 'u1')?.pin).toBeNull();
+    // A later sign-in with the new secret opens the new key and asks for a new PIN.
+    const again = await signedIn(store, SESSION, OTHER_SECRET);
+    expect(again.needsPin).toBe(true);
+    expect(await open(again.key, await seal(fresh.key, 'new'))).toBe('new');
+  });
+
+  it('a changed server secret with no PIN to open the old key replaces nothing until the person starts again', async () => {
+    const store = memoryStore();
+    await signedIn(store, SESSION, SECRET);
+    const before = store.dump();
+    const result = await afterOnlineSignIn(store, SESSION, 'ann@example.org', OTHER_SECRET);
+    expect(result.kind === 'recover' && result.recovery.withPin).toBe(false);
+    expect(store.dump()).toBe(before);
+    const recovery = (result as { recovery: PendingRecovery }).recovery;
+    const tried = await recoverWithPin(store, recovery, '480372');
+    expect(!tried.ok && tried.code).toBe('locked');
+    await startAfresh(store, recovery);
+    expect((await signedIn(store, SESSION, OTHER_SECRET)).needsPin).toBe(true);
+  });
+
   it('a correct PIN resets the wrong-attempt count', async () => {
     const store = memoryStore();
-    const first = await afterOnlineSignIn(store, SESSION, 'ann@example.org', SECRET);
+    const first = await signedIn(store, SESSION, SECRET);
     await choosePin(store, 'u1', first.key, '480372', FAST);
     await unlockWithPin(store, 'u1', '000001');
     expect(loadProfile(store, 'u1')?.failedAttempts).toBe(1);

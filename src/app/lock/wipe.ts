@@ -1,5 +1,5 @@
 /**
- * Revocation wipe (A4): when sync says a coordinator revoked this tablet (or the account), remove
+ * Revocation wipe (A4), and discarding records no key opens any more. When sync says a coordinator revoked this tablet (or the account), remove
  * that user's local database, their wrapped keys and sealed session, cached directory and settings,
  * and the unlock grant; then show a plain page saying why (a one-time notice kept in localStorage).
  */
@@ -19,9 +19,19 @@ export async function wipeUser(userId: string, name: string, db: ResonanceDataba
   removeProfile(localStorage, userId);
   forgetSettings(userId);
   localStorage.removeItem(directoryKey(userId));
+  await clearGrant().catch(() => undefined);
+  await discardLocalRecords(userId, db);
+}
+
+/**
+ * This user's local database (records, outbox, checkpoints) and what describes it (the caseload's
+ * stored head, the last sync time), gone: after a revocation, or when the person starts again on this
+ * tablet without the key that sealed them (src/features/session/RecoverPinPage.tsx). The next sync
+ * fills a new database from the server.
+ */
+export async function discardLocalRecords(userId: string, db: ResonanceDatabase | null): Promise<void> {
   localStorage.removeItem(`resonance.lastSyncedAt.${userId}`);
   forgetStoredHead(databaseName(userId));
-  await clearGrant().catch(() => undefined);
   // Clears every collection's storage of this user's database (records, outbox, checkpoints)...
   if (db) await db.remove().catch(() => undefined);
   // ...and deletes the emptied IndexedDB databases too: RxDB's Dexie storage only clears their tables.

@@ -6,7 +6,7 @@
  */
 import { checkPin } from '#sync/keys';
 import { signIn, signInMessage, type SignInError } from '#sync/session';
-import { afterOnlineSignIn, choosePin, unlockWithPin, type Unlocked, type UnlockError } from '#sync/unlock';
+import { afterOnlineSignIn, choosePin, recoverWithPin, startAfresh, unlockWithPin, type PendingRecovery, type Unlocked, type UnlockError } from '#sync/unlock';
 
 export interface SignInInput {
   email: string;
@@ -18,7 +18,11 @@ export interface SignInFieldError {
   message: string;
 }
 
-export type SignInOutcome = { ok: true; unlocked: Unlocked; needsPin: boolean } | { ok: false; code: SignInError; message: string };
+export type SignInOutcome =
+  | { ok: true; unlocked: Unlocked; needsPin: boolean }
+  /** The server's secret no longer opens this person's records here; their PIN must (PendingRecovery). */
+  | { ok: true; recovery: PendingRecovery }
+  | { ok: false; code: SignInError; message: string };
 
 /** Empty fields, in page order; the server judges the rest. */
 export function checkSignInInput(input: SignInInput): SignInFieldError[] {
@@ -36,6 +40,7 @@ export async function signInWithPassword(input: SignInInput): Promise<SignInOutc
   // A server from before shared-tablet security: the key could not be recovered later, so refuse.
   if (!deviceKeySecret) return { ok: false, code: 'server-error', message: signInMessage('server-error') };
   const prepared = await afterOnlineSignIn(localStorage, session, input.email.trim(), deviceKeySecret);
+  if (prepared.kind === 'recover') return { ok: true, recovery: prepared.recovery };
   return { ok: true, unlocked: { session: prepared.session, key: prepared.key }, needsPin: prepared.needsPin };
 }
 
@@ -63,4 +68,15 @@ export type UnlockOutcome = { ok: true; unlocked: Unlocked } | { ok: false; code
 export async function unlock(userId: string, pin: string): Promise<UnlockOutcome> {
   const result = await unlockWithPin(localStorage, userId, pin.trim());
   return result.ok ? { ok: true, unlocked: result.value } : { ok: false, code: result.code, message: result.message };
+}
+
+/** The PIN step of a PendingRecovery: opens the records sealed before the server's secret changed. */
+export async function recover(recovery: PendingRecovery, pin: string): Promise<UnlockOutcome> {
+  const result = await recoverWithPin(localStorage, recovery, pin.trim());
+  return result.ok ? { ok: true, unlocked: result.value } : { ok: false, code: result.code, message: result.message };
+}
+
+/** Gives the old records on this tablet up for a new key (the person confirmed they cannot recover them). */
+export function startAgain(recovery: PendingRecovery): Promise<Unlocked> {
+  return startAfresh(localStorage, recovery);
 }

@@ -1,0 +1,130 @@
+/**
+ * After an online sign-in whose server secret no longer opens this person's records on this tablet
+ * (the server's key was replaced, or the tablet's id changed): their PIN still can, so it is asked for
+ * before anything is replaced. Changes not yet sent are sealed under that key, so giving it up loses
+ * them: "I cannot remember my PIN" asks first, in plain words, and only then starts again. With no
+ * PIN to try (none chosen, or locked away) the page opens at that question.
+ */
+import { useState, type SyntheticEvent } from 'react';
+import type { PendingRecovery, Unlocked } from '#sync/unlock';
+import { Button, ButtonGroup, ErrorSummary, InlineMessage, TextInput, useFormState } from '../../ui/form';
+import { Banner, PageHeading } from '../../ui/shell';
+import { recover, startAgain } from './commands';
+
+const PIN_ID = 'recover-pin';
+
+export interface RecoverPinPageProps {
+  recovery: PendingRecovery;
+  /** The PIN opened the records: open the app. */
+  onRecovered: (unlocked: Unlocked) => void;
+  /** Deletes this person's local records (the app's, src/app/lock/wipe.ts): run before the new key replaces the old. */
+  discardRecords: (userId: string) => Promise<void>;
+  /** The person chose to start again with a new key: a new PIN is needed. */
+  onStartedAgain: (unlocked: Unlocked) => void;
+}
+
+export default function RecoverPinPage({ recovery, onRecovered, discardRecords, onStartedAgain }: RecoverPinPageProps) {
+  const form = useFormState({ pin: '' }, { dirtyKey: 'recover-pin' });
+  const [busy, setBusy] = useState(false);
+  /** Asked to start again, out of PIN tries, or no PIN to try: the confirmation replaces the PIN form. */
+  const [confirming, setConfirming] = useState<'asked' | 'locked' | 'no-pin' | null>(recovery.withPin ? null : 'no-pin');
+  const name = recovery.session.user.name;
+
+  const submit = async (event: SyntheticEvent) => {
+    event.preventDefault();
+    if (busy) return;
+    setBusy(true);
+    const outcome = await recover(recovery, form.values.pin);
+    setBusy(false);
+    if (outcome.ok) {
+      form.markSaved();
+      onRecovered(outcome.unlocked);
+      return;
+    }
+    form.reset({ pin: '' });
+    if (outcome.code === 'wrong-pin') form.setErrors([{ field: 'pin', message: outcome.message }]);
+    else setConfirming('locked');
+  };
+
+  const begin = async () => {
+    if (busy) return;
+    setBusy(true);
+    form.markSaved();
+    // Records first, then the key: stopped in between, the old key still opens what is left.
+    await discardRecords(recovery.session.user.id);
+    onStartedAgain(await startAgain(recovery));
+  };
+
+  if (confirming) {
+    return (
+      <>
+        <PageHeading caption={name}>Start again on this tablet?</PageHeading>
+        {confirming === 'locked' ? (
+          <Banner tone="warning" title="Too many wrong PINs">
+            <p>Your PIN can no longer open the records on this tablet.</p>
+          </Banner>
+        ) : null}
+        {confirming === 'no-pin' ? (
+          <Banner tone="warning" title="Your records on this tablet cannot be opened">
+            <p>
+              The server’s security key has changed since you last signed in here, and there is no PIN on this tablet to open them with (none
+              was chosen, or it was locked after too many wrong tries).
+            </p>
+          </Banner>
+        ) : null}
+        <p>
+          Starting again gives you a new, empty copy of your records here. Everything already sent to the server downloads again when you are
+          online.
+        </p>
+        <Banner tone="warning" title="Anything not yet sent from this tablet will be lost">
+          <p>Visits, notes and other changes made on this tablet since it last synced cannot be opened without your PIN.</p>
+        </Banner>
+        <ButtonGroup>
+          <Button variant="warning" busy={busy} onClick={() => void begin()}>
+            Start again
+          </Button>
+          {confirming === 'asked' ? (
+            <Button variant="secondary" onClick={() => setConfirming(null)}>
+              Try my PIN again
+            </Button>
+          ) : null}
+        </ButtonGroup>
+      </>
+    );
+  }
+
+  return (
+    <>
+      <PageHeading caption={name}>Enter your PIN to open your records</PageHeading>
+      <p>
+        You are signed in, but the records on this tablet are still locked with the PIN you chose here. This happens when the server’s security
+        key has been changed. Enter your PIN once to keep them, including anything not yet sent.
+      </p>
+      <form noValidate onSubmit={(e) => void submit(e)}>
+        <ErrorSummary errors={form.errors} idFor={() => PIN_ID} />
+        <TextInput
+          id={PIN_ID}
+          label="PIN"
+          type="password"
+          inputMode="numeric"
+          autoComplete="current-password"
+          width="short"
+          value={form.values.pin}
+          onChange={(v) => form.set('pin', v)}
+          error={form.errorFor('pin')}
+        />
+        <ButtonGroup>
+          <Button type="submit" busy={busy}>
+            Open my records
+          </Button>
+          {busy ? <InlineMessage>Checking your PIN…</InlineMessage> : null}
+        </ButtonGroup>
+      </form>
+      <ButtonGroup>
+        <Button variant="secondary" onClick={() => setConfirming('asked')}>
+          I cannot remember my PIN
+        </Button>
+      </ButtonGroup>
+    </>
+  );
+}
