@@ -53,13 +53,13 @@ export async function afterOnlineSignIn(store: KeyValueStore, session: Session, 
   return { kind: 'unlocked', ...(await startAfresh(store, { session, email, kek, withPin: false })), needsPin: true };
 }
 
+const NO_MORE_PIN = 'Too many wrong PINs: your PIN can no longer open the records on this tablet.';
+
 /**
  * The second half of a PendingRecovery: the PIN opens the old data key, which is then wrapped under
  * the new server secret beside the PIN, with the new session sealed under it. A wrong PIN counts as at
  * the PIN screen; the fifth locks the PIN away, and then only startAfresh is left.
  */
-const NO_MORE_PIN = 'Too many wrong PINs: your PIN can no longer open the records on this tablet.';
-
 export async function recoverWithPin(store: KeyValueStore, recovery: PendingRecovery, pin: string): Promise<Result<Unlocked, UnlockError>> {
   const profile = loadProfile(store, recovery.session.user.id);
   if (!profile) return err('no-profile', 'This tablet has no sign-in for you any more. Sign in with your email and password.');

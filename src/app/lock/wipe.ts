@@ -1,7 +1,8 @@
 /**
- * Revocation wipe (A4), and discarding records no key opens any more. When sync says a coordinator revoked this tablet (or the account), remove
+ * Revocation wipe (A4): when sync says a coordinator revoked this tablet (or the account), remove
  * that user's local database, their wrapped keys and sealed session, cached directory and settings,
  * and the unlock grant; then show a plain page saying why (a one-time notice kept in localStorage).
+ * Also discarding one user's records that no key here opens any more (discardLocalRecords).
  */
 import type { ResonanceDatabase } from '#db/database';
 import { directoryKey } from '#sync/directory';

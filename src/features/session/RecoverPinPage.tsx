@@ -7,9 +7,10 @@
  */
 import { useState, type SyntheticEvent } from 'react';
 import type { PendingRecovery, Unlocked } from '#sync/unlock';
-import { Button, ButtonGroup, ErrorSummary, InlineMessage, TextInput, useFormState } from '../../ui/form';
+import { Button, ButtonGroup, InlineMessage, useFormState } from '../../ui/form';
 import { Banner, PageHeading } from '../../ui/shell';
 import { recover, startAgain } from './commands';
+import { PinForm } from './PinForm';
 
 const PIN_ID = 'recover-pin';
 
@@ -28,6 +29,7 @@ export default function RecoverPinPage({ recovery, onRecovered, discardRecords, 
   const [busy, setBusy] = useState(false);
   /** Asked to start again, out of PIN tries, or no PIN to try: the confirmation replaces the PIN form. */
   const [confirming, setConfirming] = useState<'asked' | 'locked' | 'no-pin' | null>(recovery.withPin ? null : 'no-pin');
+  const [failed, setFailed] = useState(false);
   const name = recovery.session.user.name;
 
   const submit = async (event: SyntheticEvent) => {
@@ -49,10 +51,16 @@ export default function RecoverPinPage({ recovery, onRecovered, discardRecords, 
   const begin = async () => {
     if (busy) return;
     setBusy(true);
+    setFailed(false);
     form.markSaved();
-    // Records first, then the key: stopped in between, the old key still opens what is left.
-    await discardRecords(recovery.session.user.id);
-    onStartedAgain(await startAgain(recovery));
+    try {
+      // Records first, then the key: stopped in between, the old key still opens what is left.
+      await discardRecords(recovery.session.user.id);
+      onStartedAgain(await startAgain(recovery));
+    } catch {
+      setBusy(false);
+      setFailed(true);
+    }
   };
 
   if (confirming) {
@@ -89,6 +97,7 @@ export default function RecoverPinPage({ recovery, onRecovered, discardRecords, 
             </Button>
           ) : null}
         </ButtonGroup>
+        {failed ? <InlineMessage tone="error">This tablet could not start again. Reload Resonance and try once more.</InlineMessage> : null}
       </>
     );
   }
@@ -100,26 +109,7 @@ export default function RecoverPinPage({ recovery, onRecovered, discardRecords, 
         You are signed in, but the records on this tablet are still locked with the PIN you chose here. This happens when the server’s security
         key has been changed. Enter your PIN once to keep them, including anything not yet sent.
       </p>
-      <form noValidate onSubmit={(e) => void submit(e)}>
-        <ErrorSummary errors={form.errors} idFor={() => PIN_ID} />
-        <TextInput
-          id={PIN_ID}
-          label="PIN"
-          type="password"
-          inputMode="numeric"
-          autoComplete="current-password"
-          width="short"
-          value={form.values.pin}
-          onChange={(v) => form.set('pin', v)}
-          error={form.errorFor('pin')}
-        />
-        <ButtonGroup>
-          <Button type="submit" busy={busy}>
-            Open my records
-          </Button>
-          {busy ? <InlineMessage>Checking your PIN…</InlineMessage> : null}
-        </ButtonGroup>
-      </form>
+      <PinForm id={PIN_ID} form={form} busy={busy} submitLabel="Open my records" onSubmit={(e) => void submit(e)} />
       <ButtonGroup>
         <Button variant="secondary" onClick={() => setConfirming('asked')}>
           I cannot remember my PIN

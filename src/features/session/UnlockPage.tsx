@@ -5,9 +5,10 @@
  */
 import { useState, type SyntheticEvent } from 'react';
 import type { Profile } from '#sync/profiles';
-import { Button, ButtonGroup, ErrorSummary, InlineMessage, TextInput, useFormState } from '../../ui/form';
+import { Button, ButtonGroup, useFormState } from '../../ui/form';
 import { PageHeading } from '../../ui/shell';
 import { unlock, type UnlockOutcome } from './commands';
+import { PinForm } from './PinForm';
 
 const PIN_ID = 'unlock-pin';
 
@@ -46,26 +47,7 @@ export default function UnlockPage({ profile, onUnlocked, onNeedsPassword, onSwi
   return (
     <>
       <PageHeading caption={profile.name}>Enter your PIN to unlock</PageHeading>
-      <form noValidate onSubmit={(e) => void submit(e)}>
-        <ErrorSummary errors={form.errors} idFor={() => PIN_ID} />
-        <TextInput
-          id={PIN_ID}
-          label="PIN"
-          type="password"
-          inputMode="numeric"
-          autoComplete="current-password"
-          width="short"
-          value={form.values.pin}
-          onChange={(v) => form.set('pin', v)}
-          error={form.errorFor('pin')}
-        />
-        <ButtonGroup>
-          <Button type="submit" busy={busy}>
-            Unlock
-          </Button>
-          {busy ? <InlineMessage>Checking your PIN…</InlineMessage> : null}
-        </ButtonGroup>
-      </form>
+      <PinForm id={PIN_ID} form={form} busy={busy} submitLabel="Unlock" onSubmit={(e) => void submit(e)} />
       <h2>Not {profile.name}?</h2>
       <ButtonGroup>
         <Button variant="secondary" onClick={onSwitchUser}>
