@@ -13,6 +13,7 @@ import { AppHeader, formatAgo, formatDuration, MainNav, ShellLayout, StatusBar, 
 import { AppBanners } from './AppBanners';
 import { lockApp, quickExit } from './lock/actions';
 import { IdleWarning } from './lock/IdleWarning';
+import { useGrantLease } from './lock/useGrantLease';
 import { useIdleLock } from './lock/useIdleLock';
 import { hasPage } from './pages';
 import { checkForUpdateNow } from './pwa';
@@ -30,6 +31,7 @@ export function AppLayout() {
   const data = useData();
   const { db, session, sync } = data;
   const idle = useIdleLock(data);
+  useGrantLease(session.user.id);
   const navigate = useNavigate();
   const navigation = useNavigation();
   const online = useOnline();

@@ -2,7 +2,8 @@
  * Shared-tablet security in real Chromium against the built app and the real sync server (issue 4,
  * sync.md A4): offline PIN unlock after one online sign-in; lockout after five wrong PINs, and an online
  * sign-in recovering it; two people on one tablet never seeing each other's records; quick exit; idle
- * lock (driven by a fake clock, not by waiting minutes); and the revocation wipe. axe on the PIN and
+ * lock (driven by a fake clock, not by waiting minutes); a browser closed while unlocked needing the PIN
+ * once the grant's lease has run out; and the revocation wipe. axe on the PIN and
  * "who is using this tablet" screens. The tests share one tablet (browser profile) and run in order.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -250,6 +251,23 @@ describe('shared-tablet security', () => {
     } finally {
       await other.close();
       await tab.close();
+    }
+  });
+
+  it('a browser closed while unlocked asks for the PIN once no open page renews the grant, well inside the idle period', async () => {
+    const tab = await browser.context.newPage();
+    await unlockOnFakeClock(tab, 30);
+    const closedAt = await tab.evaluate(() => Date.now());
+    await tab.close();
+    // Three minutes later (the grant's lease is two), with 27 of the 30 idle minutes still to run.
+    const next = await browser.context.newPage();
+    try {
+      await next.clock.install({ time: closedAt + 3 * 60_000 });
+      await next.goto(`${server.url}/`, { waitUntil: 'load' });
+      await pinScreen(next).waitFor({ timeout: WAIT_MS });
+      expect(await signedInBadge(next).count()).toBe(0);
+    } finally {
+      await next.close();
     }
   });
 

@@ -6,7 +6,7 @@
 import { lockedCopy } from '#sync/keys';
 import { setActiveUser } from '#sync/profiles';
 import type { AppData } from '../../features/common/data';
-import { clearGrant, flagLocked, saveGrant } from './grant';
+import { clearGrant, flagLocked, GRANT_LEASE_MS, saveGrant } from './grant';
 import { cachedIdleMinutes } from './settings';
 
 /**
@@ -57,6 +57,7 @@ export function quickExit(): void {
 /** After a PIN or online sign-in: keep a non-extractable copy of the key until idle, then open the app. */
 export async function finishUnlock(userId: string, key: CryptoKey): Promise<void> {
   setActiveUser(localStorage, userId);
-  await saveGrant({ userId, key: await lockedCopy(key), expiresAt: Date.now() + cachedIdleMinutes(userId) * 60_000 });
+  const now = Date.now();
+  await saveGrant({ userId, key: await lockedCopy(key), expiresAt: now + cachedIdleMinutes(userId) * 60_000, leaseUntil: now + GRANT_LEASE_MS });
   window.location.reload();
 }
