@@ -24,6 +24,7 @@ const UnlockPage = lazy(() => import('../features/session/UnlockPage'));
 const RecoverPinPage = lazy(() => import('../features/session/RecoverPinPage'));
 const ChoosePinPage = lazy(() => import('../features/session/ChoosePinPage'));
 const RevokedPage = lazy(() => import('./lock/RevokedPage'));
+const StartAgainConfirm = lazy(() => import('../features/session/StartAgainConfirm'));
 
 /** The page-load decision, with the database already opening when someone is unlocked. */
 export type RootStart = Exclude<StartScreen, { kind: 'open' }> | { kind: 'opening'; opening: Promise<OpenResult> };
@@ -110,7 +111,12 @@ function Unlocking({ screen }: { screen: Step }) {
 
 function OpenedApp({ opening }: { opening: Promise<OpenResult> }) {
   const result = use(opening);
-  if (!result.ok) return <StorageErrorPage code={result.error.code} message={result.error.message} />;
+  if (!result.ok) {
+    const { error, userId } = result;
+    // No key on this tablet opens these records (src/db/errors.ts WrongKeyError): the person may start again.
+    const startAgain = 'wrongKey' in error ? () => startAgainWithoutRecords(userId) : undefined;
+    return <StorageErrorPage code={error.code} message={error.message} onStartAgain={startAgain} />;
+  }
   return <SignedInApp data={result.data} />;
 }
 
@@ -137,12 +143,36 @@ const STORAGE_TITLES: Record<StorageErrorCode, string> = {
  * the StorageError's own (src/db/errors.ts); that module is not imported here so the entry chunk
  * stays free of the database code.
  */
-export function StorageErrorPage({ code, message }: { code: StorageErrorCode; message: string }) {
+export function StorageErrorPage({ code, message, onStartAgain }: { code: StorageErrorCode; message: string; onStartAgain?: () => Promise<void> }) {
+  const [confirming, setConfirming] = useState(false);
+  if (confirming && onStartAgain) {
+    return (
+      <SignedOutFrame>
+        <Suspense fallback={<p role="status">Loading…</p>}>
+          <StartAgainConfirm onStartAgain={onStartAgain} back={{ label: 'Back', onClick: () => setConfirming(false) }} />
+        </Suspense>
+      </SignedOutFrame>
+    );
+  }
   return (
     <FullPageMessage title={STORAGE_TITLES[code]} tone="error">
       <p>{message}</p>
       <p>Nothing has been deleted. Records you saved earlier are still on this device.</p>
       <Button onClick={() => window.location.reload()}>Reload Resonance</Button>
+      {onStartAgain ? (
+        <>
+          <p>If signing in again does not open them, you can start again on this tablet with what the server has.</p>
+          <Button variant="secondary" onClick={() => setConfirming(true)}>
+            Start again on this tablet
+          </Button>
+        </>
+      ) : null}
     </FullPageMessage>
   );
+}
+
+/** Deletes this person's unreadable records on this tablet, then reloads: the next sync fills a new copy. */
+async function startAgainWithoutRecords(userId: string): Promise<void> {
+  await discardLocalRecords(userId, null);
+  window.location.reload();
 }

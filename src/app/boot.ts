@@ -16,7 +16,7 @@ import type { AppData } from '../features/common/data';
 import { databaseName } from './lock/names';
 import { wipeUser } from './lock/wipe';
 
-export type OpenResult = { ok: true; data: AppData } | { ok: false; error: StorageError };
+export type OpenResult = { ok: true; data: AppData } | { ok: false; error: StorageError; userId: string };
 
 export { databaseName } from './lock/names';
 
@@ -41,7 +41,7 @@ export async function openUserData(session: Session, dataKey: CryptoKey): Promis
         : startDirectory({ api: { baseUrl: '', token: session.token, fetch: fetch.bind(globalThis) }, store: localStorage, userId: session.user.id, status$: sync.status$ });
     return { ok: true, data: { db, session, sync, directory } };
   } catch (e) {
-    return { ok: false, error: classifyStorageError(e) };
+    return { ok: false, error: classifyStorageError(e), userId: session.user.id };
   }
 }
 

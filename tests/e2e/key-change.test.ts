@@ -7,8 +7,10 @@
  * - a client registered offline (not yet sent) survives: the sign-in asks for the PIN, a wrong PIN
  *   says how many tries are left, the right one opens the same records and the client then syncs;
  * - "I cannot remember my PIN" says plainly what starting again loses, and only then starts again,
- *   with a new PIN; what the server already had comes back.
- * axe on both new screens.
+ *   with a new PIN; what the server already had comes back;
+ * - records that no key on the tablet opens any more (its profile was lost, the database kept) stop
+ *   the app at "could not be read", which now offers the same "start again".
+ * axe on the new screens.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -100,6 +102,35 @@ describe('a changed server secret', () => {
     await page.getByRole('button', { name: 'Start again', exact: true }).click();
     await choosePin(page, '735104');
     // The new, empty copy fills again from the server, the client registered offline included.
+    await page.goto(`${server.url}/`, { waitUntil: 'load' });
+    const caseload = new CaseloadPage(page);
+    await caseload.waitForClients();
+    await caseload.searchFor('Keychange-Unsynced');
+    await expect.poll(() => caseload.clientNames(), { timeout: WAIT_MS }).toEqual([UNSYNCED]);
+  });
+
+  it('records no key here opens any more (the profile was lost, the database kept) can be started again from the error page', async () => {
+    await page.getByRole('button', { name: 'Lock', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: /Enter your PIN to unlock/ }).waitFor({ timeout: WAIT_MS });
+    await page.evaluate(() => {
+      for (const key of Object.keys(localStorage)) if (key.startsWith('resonance.profile.')) localStorage.removeItem(key);
+    });
+    await page.reload({ waitUntil: 'load' });
+    // With no profile this is a first sign-in: a new key, which cannot open the records kept here.
+    await page.getByLabel('Email address', { exact: true }).fill(SAM.email);
+    await page.getByLabel('Password', { exact: true }).fill(SAM.password);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.getByLabel('New PIN', { exact: true }).fill('735104');
+    await page.getByLabel('Enter the PIN again', { exact: true }).fill('735104');
+    await page.getByRole('button', { name: 'Save PIN', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Some records on this device could not be read' }).waitFor({ timeout: WAIT_MS });
+    expect(await runAxe(page)).toEqual([]);
+
+    await page.getByRole('button', { name: 'Start again on this tablet', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Start again on this tablet?' }).waitFor({ timeout: WAIT_MS });
+    expect(await runAxe(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Start again', exact: true }).click();
+    await signedInBadge(page).waitFor({ timeout: WAIT_MS });
     await page.goto(`${server.url}/`, { waitUntil: 'load' });
     const caseload = new CaseloadPage(page);
     await caseload.waitForClients();

@@ -7,10 +7,11 @@
  */
 import { useState, type SyntheticEvent } from 'react';
 import type { PendingRecovery, Unlocked } from '#sync/unlock';
-import { Button, ButtonGroup, InlineMessage, useFormState } from '../../ui/form';
+import { Button, ButtonGroup, useFormState } from '../../ui/form';
 import { Banner, PageHeading } from '../../ui/shell';
 import { recover, startAgain } from './commands';
 import { PinForm } from './PinForm';
+import StartAgainConfirm from './StartAgainConfirm';
 
 const PIN_ID = 'recover-pin';
 
@@ -29,7 +30,6 @@ export default function RecoverPinPage({ recovery, onRecovered, discardRecords, 
   const [busy, setBusy] = useState(false);
   /** Asked to start again, out of PIN tries, or no PIN to try: the confirmation replaces the PIN form. */
   const [confirming, setConfirming] = useState<'asked' | 'locked' | 'no-pin' | null>(recovery.withPin ? null : 'no-pin');
-  const [failed, setFailed] = useState(false);
   const name = recovery.session.user.name;
 
   const submit = async (event: SyntheticEvent) => {
@@ -48,58 +48,29 @@ export default function RecoverPinPage({ recovery, onRecovered, discardRecords, 
     else setConfirming('locked');
   };
 
-  const begin = async () => {
-    if (busy) return;
-    setBusy(true);
-    setFailed(false);
+  const startAgainNow = async () => {
     form.markSaved();
-    try {
-      // Records first, then the key: stopped in between, the old key still opens what is left.
-      await discardRecords(recovery.session.user.id);
-      onStartedAgain(await startAgain(recovery));
-    } catch {
-      setBusy(false);
-      setFailed(true);
-    }
+    // Records first, then the key: stopped in between, the old key still opens what is left.
+    await discardRecords(recovery.session.user.id);
+    onStartedAgain(await startAgain(recovery));
   };
 
   if (confirming) {
-    return (
-      <>
-        <PageHeading caption={name}>Start again on this tablet?</PageHeading>
-        {confirming === 'locked' ? (
-          <Banner tone="warning" title="Too many wrong PINs">
-            <p>Your PIN can no longer open the records on this tablet.</p>
-          </Banner>
-        ) : null}
-        {confirming === 'no-pin' ? (
-          <Banner tone="warning" title="Your records on this tablet cannot be opened">
-            <p>
-              The server’s security key has changed since you last signed in here, and there is no PIN on this tablet to open them with (none
-              was chosen, or it was locked after too many wrong tries).
-            </p>
-          </Banner>
-        ) : null}
-        <p>
-          Starting again gives you a new, empty copy of your records here. Everything already sent to the server downloads again when you are
-          online.
-        </p>
-        <Banner tone="warning" title="Anything not yet sent from this tablet will be lost">
-          <p>Visits, notes and other changes made on this tablet since it last synced cannot be opened without your PIN.</p>
+    const why =
+      confirming === 'locked' ? (
+        <Banner tone="warning" title="Too many wrong PINs">
+          <p>Your PIN can no longer open the records on this tablet.</p>
         </Banner>
-        <ButtonGroup>
-          <Button variant="warning" busy={busy} onClick={() => void begin()}>
-            Start again
-          </Button>
-          {confirming === 'asked' ? (
-            <Button variant="secondary" onClick={() => setConfirming(null)}>
-              Try my PIN again
-            </Button>
-          ) : null}
-        </ButtonGroup>
-        {failed ? <InlineMessage tone="error">This tablet could not start again. Reload Resonance and try once more.</InlineMessage> : null}
-      </>
-    );
+      ) : confirming === 'no-pin' ? (
+        <Banner tone="warning" title="Your records on this tablet cannot be opened">
+          <p>
+            The server’s security key has changed since you last signed in here, and there is no PIN on this tablet to open them with (none was
+            chosen, or it was locked after too many wrong tries).
+          </p>
+        </Banner>
+      ) : null;
+    const back = confirming === 'asked' ? { label: 'Try my PIN again', onClick: () => setConfirming(null) } : undefined;
+    return <StartAgainConfirm name={name} why={why} onStartAgain={startAgainNow} back={back} />;
   }
 
   return (
