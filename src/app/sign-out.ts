@@ -4,7 +4,7 @@
  * stay in this user's own database and sync when they next sign in (online, which unwraps their key).
  */
 import { signOut } from '#sync/session';
-import { markSignedOut } from '#sync/unlock';
+import { markSignedOut } from '#sync/profiles';
 import type { AppData } from '../features/common/data';
 import { clearGrant, flagLocked } from './lock/grant';
 

@@ -3,11 +3,13 @@
  * per-user keys (`resonance.profile.<userId>`): name and role (for the "who is using this tablet"
  * list), the PIN salt and iteration count, the data key wrapped under the PIN and under the server's
  * device secret (src/sync/keys.ts), the session sealed under the data key, and the failed-PIN count.
- * Nothing here is usable without the PIN or an online sign-in. Storage is injected (a Map in tests).
+ * Nothing here is usable without the PIN or an online sign-in. Also opening the sealed session and
+ * marking a sign-out, which every start needs (the rest of unlocking, src/sync/unlock.ts, loads with
+ * the sign-in and PIN screens). Storage is injected (a Map in tests).
  */
 import { isRole, type Role } from '#shared/domain/roles';
-import { isSealed, type Sealed } from './keys';
-import type { KeyValueStore } from './session';
+import { isSealed, open, type Sealed } from './keys';
+import { isSession, type KeyValueStore, type Session } from './session';
 
 /** Wrong PINs in a row before the profile locks until an online sign-in. */
 export const MAX_PIN_ATTEMPTS = 5;
@@ -103,4 +105,23 @@ export function recordWrongPin(store: KeyValueStore, profile: Profile): Profile 
   const next: Profile = { ...profile, failedAttempts, locked, pin: locked ? null : profile.pin };
   saveProfile(store, next);
   return next;
+}
+
+/** Sign-out: the token is forgotten with the sealed session's use; the next start needs an online sign-in. */
+export function markSignedOut(store: KeyValueStore, userId: string): void {
+  const profile = loadProfile(store, userId);
+  if (profile) saveProfile(store, { ...profile, signedOut: true });
+  setActiveUser(store, null);
+}
+
+/** The session sealed in a profile, or null when the key does not open it. */
+export async function openSession(profile: Profile, key: CryptoKey): Promise<Session | null> {
+  const text = await open(key, profile.sealedSession);
+  if (text === null) return null;
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return isSession(parsed) ? parsed : null;
+  } catch {
+    return null;
+  }
 }

@@ -7,9 +7,9 @@
  * - offline unlock with the PIN, counting wrong attempts; five lock the profile until an online sign-in.
  */
 import { err, ok, type Result } from '#shared/lib/result';
-import { checkPin, generateDataKey, newSalt, open, PIN_ITERATIONS, pinKey, seal, serverKey, unwrapDataKey, wrapDataKey } from './keys';
-import { loadProfile, MAX_PIN_ATTEMPTS, recordWrongPin, saveProfile, setActiveUser, type Profile } from './profiles';
-import { isSession, type KeyValueStore, type Session } from './session';
+import { checkPin, generateDataKey, newSalt, PIN_ITERATIONS, pinKey, seal, serverKey, unwrapDataKey, wrapDataKey } from './keys';
+import { loadProfile, MAX_PIN_ATTEMPTS, openSession, recordWrongPin, saveProfile, setActiveUser, type Profile } from './profiles';
+import type { KeyValueStore, Session } from './session';
 
 export interface Unlocked {
   session: Session;
@@ -142,25 +142,6 @@ function wrongPin(store: KeyValueStore, profile: Profile, lockedOut: string, unt
   return err('wrong-pin', `That PIN is not right. You have ${left} ${left === 1 ? 'try' : 'tries'} left ${untilWhat}.`, { left });
 }
 
-/** Sign-out: the token is forgotten with the sealed session's use; the next start needs an online sign-in. */
-export function markSignedOut(store: KeyValueStore, userId: string): void {
-  const profile = loadProfile(store, userId);
-  if (profile) saveProfile(store, { ...profile, signedOut: true });
-  setActiveUser(store, null);
-}
-
 export function lockedMessage(): string {
   return 'Too many wrong PINs. To keep your records safe, sign in with your email and password (you need a connection), then choose a new PIN.';
-}
-
-/** The session sealed in a profile, or null when the key does not open it. */
-export async function openSession(profile: Profile, key: CryptoKey): Promise<Session | null> {
-  const text = await open(key, profile.sealedSession);
-  if (text === null) return null;
-  try {
-    const parsed: unknown = JSON.parse(text);
-    return isSession(parsed) ? parsed : null;
-  } catch {
-    return null;
-  }
 }

@@ -5,9 +5,8 @@
  * - the PIN screen for the active user;
  * - otherwise "who is using this tablet": the people with a local profile, and the sign-in form.
  */
-import { activeUser, canUnlockWithPin, listProfiles, loadProfile, type Profile } from '#sync/profiles';
+import { activeUser, canUnlockWithPin, listProfiles, loadProfile, openSession, type Profile } from '#sync/profiles';
 import { clearSession, type Session } from '#sync/session';
-import { openSession } from '#sync/unlock';
 import { loadGrant } from './grant';
 import { readRevokedNotice } from './wipe';
 
