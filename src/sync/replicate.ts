@@ -19,6 +19,7 @@ import type { ResonanceDatabase } from '#db/database';
 import { markRejected, settleOutbox } from '#db/outbox-settle';
 import { schemas, type CollectionName } from '#shared/schemas/index';
 import { apiJson, type ApiOptions } from './api';
+import { stampOwnEchoes } from './own-echoes';
 
 /** Pull page size: the server's cap (1,000) keeps an initial sync of 10,000 documents to ten round trips. */
 export const PULL_BATCH = 1000;
@@ -51,14 +52,6 @@ export function replicateCollection(db: ResonanceDatabase, name: CollectionName,
   const base = `/api/sync/v1/${name}/${schemas[name].version}`;
   const resync$ = new Subject<RxReplicationPullStreamItem<AnyDoc, Checkpoint>>();
   const collection = db.collections[name] as unknown as RxCollection<AnyDoc>;
-  // Echoes: this device's own writes that a pull brought back stamped while their push was still
-  // unanswered (a lost answer, or the live stream's poke racing the answer). RxDB skips a pulled state
-  // while the document has a change it has not seen accepted, and the checkpoint moves past it, so the
-  // device would keep its unstamped copy for good. When the push is then accepted, the echo is handed
-  // back as the server's state: the conflict handler finds no field changed, makes no conflict record,
-  // and stores the stamped state. The server still reports no conflict for a repeat (C2).
-  const echoes = new Map<string, WithDeleted<AnyDoc>>();
-
   const state = replicateRxCollection<AnyDoc, Checkpoint>({
     // The server's origin is part of the identity: pointing a device at another server starts afresh.
     replicationIdentifier: `resonance-${name}-v1-${api.baseUrl || 'same-origin'}`,
@@ -76,8 +69,7 @@ export function replicateCollection(db: ResonanceDatabase, name: CollectionName,
         if (checkpoint) query.set('checkpoint', JSON.stringify(checkpoint));
         const { body } = await apiJson<{ documents: WithDeleted<AnyDoc>[]; checkpoint: Checkpoint | null }>(api, `${base}/pull?${query.toString()}`);
         const outcome = await settleOutbox(db, name, body.documents.map((d) => ({ id: d.id, writeId: d.writeId, deleted: d._deleted })));
-        const settled = new Set(outcome.settled);
-        for (const d of body.documents) if (settled.has(d.id) && !d._deleted) echoes.set(d.id, d);
+        await stampOwnEchoes(collection, state, body.documents);
         const next = body.checkpoint ?? checkpoint;
         // Not on a full page: RxDB pulls again at once after one, and the same page would come back for
         // as long as the push is unanswered.
@@ -103,14 +95,7 @@ export function replicateCollection(db: ResonanceDatabase, name: CollectionName,
         }
         const accepted = rows.map((r) => r.newDocumentState).filter((d) => !conflicted.has(d.id) && !rejectedIds.has(d.id));
         await settleOutbox(db, name, accepted.map((d) => ({ id: d.id, writeId: d.writeId })));
-        const echoed: WithDeleted<AnyDoc>[] = [];
-        for (const d of accepted) {
-          const echo = echoes.get(d.id);
-          if (!echo) continue;
-          echoes.delete(d.id);
-          if (echo.writeId === d.writeId) echoed.push(echo);
-        }
-        return echoed.length > 0 ? [...conflicts, ...echoed] : conflicts;
+        return conflicts;
       },
     },
   });

@@ -16,6 +16,8 @@ export interface InProcessDevice {
   session: Session;
   db: ResonanceDatabase;
   sync: EngineController;
+  /** Stops the sync engine and starts a new one on the same database, as a reload of the app does. */
+  restart(): Promise<EngineController>;
   close(): Promise<void>;
 }
 
@@ -28,13 +30,21 @@ export async function startInProcessDevice(adapter: AdapterCase, name: string, d
   if (!signedIn.ok) throw new Error(`sign-in failed: ${signedIn.code}`);
   const session = signedIn.value;
   const db = await openDatabase({ name: `${name}-${adapter.name}`, indexedDB: new IDBFactory(), IDBKeyRange, userId: session.user.id });
-  const sync = startSync(db, session, { baseUrl: server.url, fetch: deviceFetch, store, retryMs: 300 });
+  const start = () => startSync(db, session, { baseUrl: server.url, fetch: deviceFetch, store, retryMs: 300 });
+  let sync = start();
   await sync.awaitInSync();
   return {
     server,
     session,
     db,
-    sync,
+    get sync() {
+      return sync;
+    },
+    async restart() {
+      await sync.stop();
+      sync = start();
+      return sync;
+    },
     async close() {
       await sync.stop();
       await db.close();

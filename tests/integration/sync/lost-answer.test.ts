@@ -108,3 +108,85 @@ describe.each(adapters())('a lost push answer on $name', (adapter) => {
     expect(await db.conflicts.find().exec(), 'a repeat is not a conflict (C2)').toHaveLength(0);
   });
 });
+
+/**
+ * The same lost answer, but the app is closed after the pull brought the write back and before the push
+ * was retried (a tablet put away on a poor connection). Whatever the device knew in memory about the
+ * echo is gone; the retried push is accepted as a repeat and RxDB's checkpoint is already past the
+ * stamped state. The device must still end with the server's stamped state. Found while looking into
+ * the convergence run on PostgreSQL that left one device with an unstamped copy and nothing to send
+ * (seed 549978127).
+ */
+describe.each(adapters())('a lost push answer and a restart before the retry on $name', (adapter) => {
+  let device: InProcessDevice;
+  let db: ResonanceDatabase;
+  let mode: 'pass' | 'hold-pull' | 'pushes-fail' = 'pass';
+  let committed: () => void = () => undefined;
+  const committedP = new Promise<void>((resolve) => (committed = resolve));
+  let pullHeld: () => void = () => undefined;
+  const pullHeldP = new Promise<void>((resolve) => (pullHeld = resolve));
+  let pulledBack: () => void = () => undefined;
+  const pulledBackP = new Promise<void>((resolve) => (pulledBack = resolve));
+  const clientsRoute = (url: string, route: 'push' | 'pull') => url.includes('/api/sync/v1/clients/') && url.includes(`/${route}`);
+
+  const deviceFetch: typeof fetch = async (input, init) => {
+    const url = input instanceof Request ? input.url : String(input);
+    if (mode === 'hold-pull' && clientsRoute(url, 'pull')) {
+      // On its way when the write is made; it reaches the server after the push committed.
+      pullHeld();
+      await committedP;
+      const answer = await fetch(input, init);
+      pulledBack();
+      return answer;
+    }
+    if (mode !== 'pass' && clientsRoute(url, 'push')) {
+      if (mode === 'hold-pull') {
+        // The server commits; the device never hears, and hears nothing from its retries either.
+        const answer = await fetch(input, init);
+        await answer.body?.cancel();
+        mode = 'pushes-fail';
+        committed();
+      }
+      throw new TypeError('fetch failed (no answer)');
+    }
+    return fetch(input, init);
+  };
+
+  beforeAll(async () => {
+    device = await startInProcessDevice(adapter, 'lost-answer-restart', deviceFetch);
+    ({ db } = device);
+  });
+  afterAll(() => device.close());
+
+  it('[C2][D3] the reopened app ends with the stamped server state, nothing unsent and no conflict record', async () => {
+    const client = await db.clients.findOne().exec();
+    if (!client) throw new Error('the demo worker has no clients');
+    const outboxRow = () => db.outbox.findOne(outboxId('clients', client.id)).exec();
+    mode = 'hold-pull';
+    device.sync.syncNow();
+    await pullHeldP;
+    const written = await updateDoc(db, 'clients', client.id, { language: 'Tigrinya' });
+    await pulledBackP;
+    await eventually('the pull to settle the outbox', async () => (await outboxRow()) === null, 15_000);
+
+    const sync = await device.restart();
+    mode = 'pass';
+    await sync.awaitInSync();
+    const res = await fetch(`${device.server.url}/api/sync/v1/clients/${schemas.clients.version}/pull?limit=1000`, {
+      headers: { authorization: `Bearer ${device.session.token}` },
+    });
+    const stamped = ((await res.json()) as { documents: Record<string, unknown>[] }).documents.find((d) => d.id === client.id);
+    expect(stamped?.writeId).toBe(written.writeId);
+    await eventually(
+      'the device to hold the stamped server state',
+      async () => (await db.clients.findOne(client.id).exec())?.serverUpdatedAt === stamped?.serverUpdatedAt,
+      10_000,
+    ).catch(() => undefined);
+    const local = (await db.clients.findOne(client.id).exec())?.toJSON();
+    expect(local?.writeId).toBe(written.writeId);
+    expect(local?.serverUpdatedAt, 'the device holds the stamp the server gave the write').toBe(stamped?.serverUpdatedAt);
+    expect(local?.language).toBe('Tigrinya');
+    expect(await outboxRow()).toBeNull();
+    expect(await db.conflicts.find().exec(), 'a repeat is not a conflict (C2)').toHaveLength(0);
+  });
+});
