@@ -41,6 +41,15 @@ describe('[A1] reads', () => {
     expect(canRead(priya, 'conflicts', { collectionName: 'cases', documentId: 'c-shared' }, c)).toBe(true);
     expect(canRead(priya, 'conflicts', { collectionName: 'clients', documentId: 'cl-3' }, c)).toBe(false);
     expect(canRead(priya, 'conflicts', { collectionName: 'visits', documentId: 'v', losingBy: 'priya' }, c)).toBe(true);
+    expect(canRead(priya, 'conflicts', { collectionName: 'tasks', documentId: 't', keptBy: 'priya' }, c)).toBe(true);
+    expect(canRead(priya, 'conflicts', { collectionName: 'tasks', documentId: 't', losingBy: 'someone', keptBy: 'else' }, c)).toBe(false);
+  });
+
+  it('[A3] a conflict about a case or a client follows that record, even for whoever lost or kept the value', () => {
+    const c = ctx(priya);
+    expect(canRead(priya, 'conflicts', { collectionName: 'clients', documentId: 'cl-3', losingBy: 'priya' }, c)).toBe(false);
+    expect(canRead(priya, 'conflicts', { collectionName: 'cases', documentId: 'c-private', keptBy: 'priya' }, c)).toBe(false);
+    expect(canRead(priya, 'conflicts', { collectionName: 'cases', documentId: 'c-shared', losingBy: 'someone' }, c)).toBe(true);
   });
 
   it('[A1] a coordinator sees the whole organisation; a kiosk reads nothing', () => {

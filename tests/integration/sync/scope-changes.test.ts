@@ -11,7 +11,7 @@ import type { CollectionName } from '#shared/schemas/index';
 import { Device, eventually } from '../../support/device/index';
 import { adapters } from '../server/support/adapters';
 import { PASSWORD, addUser, errorOf, login, pullAll, startHarness, type Client, type Harness } from '../server/support/harness';
-import { caseDoc, clientDoc, create, edit, feedbackDoc, taskDoc, update, visitDoc, type Doc } from '../server/support/docs';
+import { caseDoc, clientDoc, conflictDoc, create, edit, feedbackDoc, taskDoc, update, visitDoc, type Doc } from '../server/support/docs';
 
 const NORTH = 'north';
 const SOUTH = 'south';
@@ -120,6 +120,10 @@ describe.each(adapters())('scope changes on devices ($name)', (adapter) => {
   });
 
   it('[A3] reassigning a case moves it, history included, from the old assignees\' devices to the new one\'s, deleting nothing on the server', async () => {
+    // A value Sam lost on case A's client: it holds the client's details, so it follows the client.
+    const lost = conflictDoc({ documentId: caseA.client.id, losingBy: samId, keptBy: annId, losingValue: '"07700 900123 (Sam lost this)"', teamId: NORTH });
+    expect((await coord.push('conflicts', [create(lost)])).headers.get('x-resonance-quarantined')).toBe('0');
+    await eventually('the conflict about case A\'s client on Sam\'s tablet', async () => has(samTab, 'conflicts', lost.id));
     await changeCase(String(caseA.theCase.id), { assignedTo: [olaId] });
     await eventually('case A with its history on Ola\'s tablet', holdsAll(olaTab, all(caseA)));
     await eventually('case A and its history gone from Sam\'s tablet', holdsNone(samTab, all(caseA)));
@@ -129,10 +133,15 @@ describe.each(adapters())('scope changes on devices ($name)', (adapter) => {
     expect(raw?._deleted).toBe(true);
     expect(JSON.stringify(raw)).not.toContain('Private note about A');
     expect(JSON.stringify(await samTab.raw('clients', String(caseA.client.id)))).not.toContain('Client A');
+    // The conflict Sam lost on that client left his tablet and Ann's too, content and all.
+    await eventually('the conflict about case A\'s client gone from Sam\'s and Ann\'s tablets', async () => !(await has(samTab, 'conflicts', lost.id)) && !(await has(annTab, 'conflicts', lost.id)));
+    expect(JSON.stringify(await samTab.raw('conflicts', String(lost.id)))).not.toContain('Sam lost this');
+    expect(await has(olaTab, 'conflicts', lost.id)).toBe(true);
     // Nothing was deleted on the server.
     const serverVisits = await pullAll(coord, 'visits');
     expect(serverVisits.find((v) => v.id === caseA.visit.id)).toMatchObject({ _deleted: false, notes: 'Private note about A' });
     expect((await pullAll(coord, 'clients')).find((c) => c.id === caseA.client.id)).toMatchObject({ _deleted: false });
+    expect((await pullAll(coord, 'conflicts')).find((c) => c.id === lost.id)).toMatchObject({ _deleted: false, losingValue: '"07700 900123 (Sam lost this)"' });
   });
 
   it('[A3] closing a shared case takes it off teammates\' devices; its assignee keeps it', async () => {

@@ -35,6 +35,13 @@ export function feedbackDoc(overrides: Doc): Doc {
   return { ...meta(), source: 'kiosk', rating: 4, at: now(), ...overrides };
 }
 
+export function conflictDoc(overrides: Doc): Doc {
+  return {
+    ...meta(), collectionName: 'clients', documentId: 'client-x', field: 'phone', keptValue: '"01000 000001"', losingValue: '"01000 000002"',
+    losingBy: 'nobody', losingAt: now(), status: 'open', ...overrides,
+  };
+}
+
 /** The next local state of a document: a field change with a fresh writeId, as a local edit makes. */
 export function edit(doc: Doc, changes: Doc): Doc {
   return { ...doc, ...changes, writeId: newId(), clientUpdatedAt: now() };
