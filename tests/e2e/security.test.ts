@@ -271,6 +271,49 @@ describe('shared-tablet security', () => {
     }
   });
 
+  it('pages opened and closed one after another keep the grant: each renews its lease as it opens', async () => {
+    const tab = await browser.context.newPage();
+    await unlockOnFakeClock(tab, 30);
+    const closedAt = await tab.evaluate(() => Date.now());
+    await tab.close();
+    // 100 s later, 20 s of the lease left: a page that opens and is closed before its first 30-second
+    // renewal (a reload, a link opened in a new tab).
+    const brief = await browser.context.newPage();
+    await brief.clock.install({ time: closedAt + 100_000 });
+    await brief.goto(`${server.url}/`, { waitUntil: 'load' });
+    await signedInBadge(brief).waitFor({ timeout: WAIT_MS });
+    const leaseUntil = () =>
+      brief.evaluate(
+        () =>
+          new Promise<number>((resolve) => {
+            const open = indexedDB.open('resonance-unlock');
+            open.onsuccess = () => {
+              const req = open.result.transaction('grant', 'readonly').objectStore('grant').get('current');
+              req.onsuccess = () => {
+                open.result.close();
+                resolve((req.result as { leaseUntil?: number } | undefined)?.leaseUntil ?? 0);
+              };
+              req.onerror = () => resolve(0);
+            };
+            open.onerror = () => resolve(0);
+          }),
+      );
+    // Within 10 s, well before the page's first 30-second renewal could run.
+    await expect.poll(leaseUntil, { timeout: 10_000 }).toBeGreaterThanOrEqual(closedAt + 100_000 + 2 * 60_000);
+    await brief.close();
+    // 200 s after the first page closed: past its lease, inside the one the brief page renewed.
+    const next = await browser.context.newPage();
+    try {
+      await next.clock.install({ time: closedAt + 200_000 });
+      await next.goto(`${server.url}/`, { waitUntil: 'load' });
+      await signedInBadge(next).waitFor({ timeout: WAIT_MS });
+      expect(await pinScreen(next).count()).toBe(0);
+      await lock(next);
+    } finally {
+      await next.close();
+    }
+  });
+
   it('[A4] a revoked tablet wipes that person’s records and keys on next contact, and says why', async () => {
     await page.goto(`${server.url}/`, { waitUntil: 'load' });
     await pinScreen(page).waitFor({ timeout: WAIT_MS });

@@ -1,6 +1,9 @@
 /**
  * Keeps the unlock grant's lease (src/app/lock/grant.ts) running while this page is open and unlocked:
- * renewed every GRANT_LEASE_RENEW_MS and whenever the page comes back into view. Once no page of the
+ * renewed as the page opens, every GRANT_LEASE_RENEW_MS and whenever the page comes back into view.
+ * The renewal as it opens matters: without it, pages each closed within GRANT_LEASE_RENEW_MS of
+ * opening (reloads, links opened in new tabs, the benchmark's cold starts) never renewed the lease,
+ * and the next start asked for the PIN two minutes after the last renewal, however busy the person. Once no page of the
  * app renews it (the browser was closed, or every tab), the grant ends GRANT_LEASE_MS later and the
  * next start asks for the PIN, however long the idle period. Every role, kiosks included.
  */
@@ -13,6 +16,7 @@ export function useGrantLease(userId: string): void {
     const onVisible = () => {
       if (document.visibilityState === 'visible') renew();
     };
+    renew();
     const timer = setInterval(renew, GRANT_LEASE_RENEW_MS);
     document.addEventListener('visibilitychange', onVisible);
     return () => {
