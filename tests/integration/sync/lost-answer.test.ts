@@ -22,6 +22,23 @@ import type { RunningServer } from '../../../sync-server/main';
 import { adapters } from '../server/support/adapters';
 import { startInProcessDevice, type InProcessDevice } from './in-process-device';
 
+/** The server's state of client `id`, as a pull with `token` gives it. */
+async function serverClient(url: string, token: string, id: string): Promise<Record<string, unknown> | undefined> {
+  const res = await fetch(`${url}/api/sync/v1/clients/${schemas.clients.version}/pull?limit=1000`, { headers: { authorization: `Bearer ${token}` } });
+  const page = (await res.json()) as { documents: Record<string, unknown>[] };
+  return page.documents.find((d) => d.id === id);
+}
+
+/** What the device holds of client `id` once it holds `stamped` (or after 10 s, for the assertions to say what differs). */
+async function localOnceStamped(db: ResonanceDatabase, id: string, stamped: Record<string, unknown> | undefined) {
+  await eventually(
+    'the device to hold the stamped server state',
+    async () => (await db.clients.findOne(id).exec())?.serverUpdatedAt === stamped?.serverUpdatedAt,
+    10_000,
+  ).catch(() => undefined);
+  return (await db.clients.findOne(id).exec())?.toJSON();
+}
+
 describe.each(adapters())('a lost push answer on $name', (adapter) => {
   let device: InProcessDevice;
   let server: RunningServer;
@@ -65,13 +82,7 @@ describe.each(adapters())('a lost push answer on $name', (adapter) => {
     return fetch(input, init);
   };
 
-  async function onServer(id: string): Promise<Record<string, unknown> | undefined> {
-    const res = await fetch(`${server.url}/api/sync/v1/clients/${schemas.clients.version}/pull?limit=1000`, {
-      headers: { authorization: `Bearer ${session.token}` },
-    });
-    const page = (await res.json()) as { documents: Record<string, unknown>[] };
-    return page.documents.find((d) => d.id === id);
-  }
+  const onServer = (id: string) => serverClient(server.url, session.token, id);
 
   beforeAll(async () => {
     device = await startInProcessDevice(adapter, 'lost-answer', deviceFetch);
@@ -94,12 +105,7 @@ describe.each(adapters())('a lost push answer on $name', (adapter) => {
     expect(seen.echoes, 'a pull brought the write back before the push was retried').toBe(1);
     await eventually('the retried push to settle the outbox', async () => (await outboxRow(client.id)) === null, 15_000);
 
-    await eventually(
-      'the device to hold the stamped server state',
-      async () => (await db.clients.findOne(client.id).exec())?.serverUpdatedAt === stamped?.serverUpdatedAt,
-      10_000,
-    ).catch(() => undefined);
-    const local = (await db.clients.findOne(client.id).exec())?.toJSON();
+    const local = await localOnceStamped(db, client.id, stamped);
     expect(local?.writeId).toBe(written.writeId);
     expect(local?.serverUpdatedAt, 'the device holds the stamp the server gave the write').toBe(stamped?.serverUpdatedAt);
     expect(local?.serverUpdatedAt).not.toBe(before);
@@ -172,17 +178,9 @@ describe.each(adapters())('a lost push answer and a restart before the retry on 
     const sync = await device.restart();
     mode = 'pass';
     await sync.awaitInSync();
-    const res = await fetch(`${device.server.url}/api/sync/v1/clients/${schemas.clients.version}/pull?limit=1000`, {
-      headers: { authorization: `Bearer ${device.session.token}` },
-    });
-    const stamped = ((await res.json()) as { documents: Record<string, unknown>[] }).documents.find((d) => d.id === client.id);
+    const stamped = await serverClient(device.server.url, device.session.token, client.id);
     expect(stamped?.writeId).toBe(written.writeId);
-    await eventually(
-      'the device to hold the stamped server state',
-      async () => (await db.clients.findOne(client.id).exec())?.serverUpdatedAt === stamped?.serverUpdatedAt,
-      10_000,
-    ).catch(() => undefined);
-    const local = (await db.clients.findOne(client.id).exec())?.toJSON();
+    const local = await localOnceStamped(db, client.id, stamped);
     expect(local?.writeId).toBe(written.writeId);
     expect(local?.serverUpdatedAt, 'the device holds the stamp the server gave the write').toBe(stamped?.serverUpdatedAt);
     expect(local?.language).toBe('Tigrinya');
