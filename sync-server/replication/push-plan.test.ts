@@ -91,6 +91,24 @@ describe('push decision', () => {
     expect(plan.quarantine[0]?.document).toMatchObject({ id: 'bad', title: '' });
   });
 
+  it('[C4] NUL anywhere, in a value or a property name, is held back with a plain reason and a copy the store can hold', () => {
+    const plan = run('tasks', [
+      { assumedMasterState: null, newDocumentState: task('in-value', 'w1', { title: 'Call\u0000 back' }) },
+      { assumedMasterState: null, newDocumentState: task('in-name\u0000', 'w\u00001', { ['odd\u0000name']: 1 }) },
+      { assumedMasterState: null, newDocumentState: task('good', 'w1', { title: 'Literal \\u0000 typed' }) },
+    ]);
+    expect(plan.writes.map((w) => w.id)).toEqual(['good']);
+    expect(plan.quarantine.map((q) => [q.documentId, q.writeId, q.code])).toEqual([
+      ['in-value', 'w1', 'invalid'],
+      ['in-name\ufffd', 'w\ufffd1', 'invalid'],
+    ]);
+    for (const q of plan.quarantine) {
+      expect(q.reason).toBe('This record contains a hidden control character the server cannot store. Retype the text and save again.');
+      expect(JSON.stringify(q.document)).not.toContain('\\u0000');
+    }
+    expect(plan.quarantine[1]?.document).toMatchObject({ ['odd\ufffdname']: 1 });
+  });
+
   it('[C4][A2] an unauthorised write is quarantined as forbidden', () => {
     const plan = run('visits', [{ assumedMasterState: null, newDocumentState: visit('v9', 'w1', { by: 'ann' }) }]);
     expect(plan.writes).toEqual([]);

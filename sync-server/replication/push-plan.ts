@@ -33,6 +33,30 @@ export interface PushInput {
 
 /** NUL cannot be stored in PostgreSQL text or JSONB; catching it here keeps it one document's problem. */
 const NUL = '\u0000';
+const NUL_REASON = 'This record contains a hidden control character the server cannot store. Retype the text and save again.';
+
+/** Whether NUL occurs in any string or property name of a pushed document (a loop, not recursion). */
+function hasNul(value: unknown): boolean {
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (typeof v === 'string') {
+      if (v.includes(NUL)) return true;
+    } else if (v !== null && typeof v === 'object') {
+      for (const [key, child] of Object.entries(v)) {
+        if (key.includes(NUL)) return true;
+        stack.push(child);
+      }
+    }
+  }
+  return false;
+}
+
+/** The held copy of a document with NUL in it, every NUL replaced by U+FFFD so the quarantine can store it. */
+function storableCopy(value: unknown): unknown {
+  return JSON.parse(JSON.stringify(value).replaceAll('\\u0000', '\\ufffd')) as unknown;
+}
+const storableText = (text: string): string => text.replaceAll(NUL, '\ufffd');
 
 function hold(id: string, writeId: string, document: unknown, code: QuarantineCode, reason: string): QuarantineInput {
   return { documentId: id, writeId, document, code, reason };
@@ -57,13 +81,14 @@ export function decidePush(input: PushInput): DecideBatch<DocData[]> {
       const data: DocData = { ...fields, serverUpdatedAt: now, serverUpdatedBy: user.id };
       const id = String(data.id);
       const writeId = String(data.writeId);
+      // First, in names as well as values: even a document held back as invalid is stored as sent.
+      if (hasNul(raw)) {
+        quarantine.push(hold(storableText(id), storableText(writeId), storableCopy(raw), 'invalid', NUL_REASON));
+        continue;
+      }
       const checked = validateDocument(collection, data);
       if (!checked.ok) {
         quarantine.push(hold(id, writeId, raw, 'invalid', checked.message));
-        continue;
-      }
-      if (JSON.stringify(data).includes(NUL)) {
-        quarantine.push(hold(id, writeId, raw, 'invalid', 'This record contains a hidden control character the server cannot store. Retype the text and save again.'));
         continue;
       }
       const server = current.get(id);
