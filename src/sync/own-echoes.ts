@@ -22,23 +22,22 @@ import { sameState } from '#db/conflict-handler';
 
 type Stamped = { id: string; writeId: string; serverUpdatedAt?: string; serverUpdatedBy?: string };
 
-/** Stamps the local copies of this device's own writes in `pulled` that RxDB would skip; returns their ids. */
+/** Stamps the local copies of this device's own writes in `pulled` that RxDB would skip. */
 export async function stampOwnEchoes<T extends Stamped, C>(
   collection: RxCollection<T>,
   replication: RxReplicationState<T, C>,
   pulled: readonly WithDeleted<T>[],
-): Promise<string[]> {
+): Promise<void> {
   const live = pulled.filter((d) => !d._deleted);
-  if (live.length === 0) return [];
+  if (live.length === 0) return;
   const local = await collection.findByIds(live.map((d) => d.id)).exec();
   const echoes = live.filter((d) => {
     const mine = local.get(d.id);
     return mine !== undefined && mine.writeId === d.writeId && !sameState(mine, d);
   });
   const internal = replication.internalReplicationState;
-  if (echoes.length === 0 || !internal) return [];
+  if (echoes.length === 0 || !internal) return;
   const assumed = await getAssumedMasterState(internal, echoes.map((d) => d.id));
-  const stamped: string[] = [];
   for (const echo of echoes) {
     const mine = local.get(echo.id);
     const server = assumed[echo.id]?.docData;
@@ -46,7 +45,5 @@ export async function stampOwnEchoes<T extends Stamped, C>(
     await mine.incrementalModify((current) =>
       current.writeId === echo.writeId ? { ...current, serverUpdatedAt: echo.serverUpdatedAt, serverUpdatedBy: echo.serverUpdatedBy } : current,
     );
-    stamped.push(echo.id);
   }
-  return stamped;
 }
