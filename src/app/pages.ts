@@ -4,8 +4,10 @@
  * navigation item, and appears with the next build once the file lands.
  */
 import type { ComponentType } from 'react';
+import type { ResultPageProps } from '../features/common/after-save';
 
-export type PageModule = { default: ComponentType };
+/** A page takes no props, except that a form page may be handed the page its save leads to. */
+export type PageModule = { default: ComponentType<ResultPageProps> };
 export type LoadPage = () => Promise<PageModule>;
 
 const featurePages = import.meta.glob<PageModule>([

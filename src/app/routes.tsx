@@ -11,27 +11,28 @@ import { featurePage, type FeaturePage, type LoadPage } from './pages';
 import { RequireRole } from './RequireRole';
 import { RouteError } from './RouteError';
 
-function lazyPage(load: LoadPage, role?: Role): Pick<RouteObject, 'lazy'> {
+/**
+ * `result`: the page a form page's save leads to, loaded with it and handed to it (ResultPageProps),
+ * so it can draw that page in its own place the moment the save is done.
+ */
+function lazyPage(load: LoadPage, role?: Role, result?: LoadPage): Pick<RouteObject, 'lazy'> {
   return {
     lazy: async () => {
-      const Page = (await load()).default;
-      if (!role) return { Component: Page };
-      return {
-        Component: () => (
-          <RequireRole role={role}>
-            <Page />
-          </RequireRole>
-        ),
-      };
+      const [Page, Result] = await Promise.all([load(), result?.()]).then(([p, r]) => [p.default, r?.default] as const);
+      if (!role && !Result) return { Component: Page };
+      const page = Result ? <Page resultPage={Result} /> : <Page />;
+      return { Component: () => (role ? <RequireRole role={role}>{page}</RequireRole> : page) };
     },
   };
 }
 
 /** A route to another feature's page, or nothing while that page does not exist. */
-function optionalRoute(path: string, page: FeaturePage, role?: Role): RouteObject[] {
+function optionalRoute(path: string, page: FeaturePage, role?: Role, result?: LoadPage): RouteObject[] {
   const load = featurePage(page);
-  return load ? [{ path, ...lazyPage(load, role) }] : [];
+  return load ? [{ path, ...lazyPage(load, role, result) }] : [];
 }
+
+const loadClientPage: LoadPage = () => import('../features/clients/ClientPage');
 
 export function appRoutes(): RouteObject[] {
   return [
@@ -42,9 +43,9 @@ export function appRoutes(): RouteObject[] {
       children: [
         { index: true, Component: CaseloadPage },
         { path: 'clients/new', ...lazyPage(() => import('../features/clients/RegisterClientPage')) },
-        { path: 'clients/:clientId', ...lazyPage(() => import('../features/clients/ClientPage')) },
+        { path: 'clients/:clientId', ...lazyPage(loadClientPage) },
         { path: 'clients/:clientId/edit', ...lazyPage(() => import('../features/clients/EditClientPage')) },
-        ...optionalRoute('clients/:clientId/visits/new', 'visit'),
+        ...optionalRoute('clients/:clientId/visits/new', 'visit', undefined, loadClientPage),
         ...optionalRoute('clients/:clientId/cases/new', 'openCase'),
         ...optionalRoute('cases/:caseId/close', 'closeCase'),
         ...optionalRoute('tasks', 'tasks'),

@@ -124,6 +124,38 @@ describe('record a visit', () => {
     await tasks.markDone(followUp).waitFor({ state: 'visible' });
   });
 
+  it('after Save the client page is drawn whole, with the visit, in the first frame it shows; then the address is the client page', async () => {
+    await page.getByRole('link', { name: 'Caseload', exact: true }).first().click();
+    const form = new RecordVisitPage(page);
+    await form.openFromCaseload();
+    await form.chooseFirstCaseIfAsked();
+    const notes = `Frame by frame ${Date.now()}`;
+    await form.notes().fill(notes);
+    // What each frame shows from Save on: the address, the h1, whether a loading message or the
+    // visit is in <main> (read in requestAnimationFrame, so it is what that frame paints).
+    await page.evaluate((text) => {
+      const frames: string[] = [];
+      Object.assign(window, { recordedFrames: frames });
+      const sample = () => {
+        const main = document.getElementById('main-content');
+        const content = main?.textContent ?? '';
+        frames.push([location.pathname, main?.querySelector('h1')?.textContent ?? '', /Loading/.test(content) ? 'loading' : '', content.includes(text) ? 'visit' : ''].join('|'));
+        if (frames.length < 90) requestAnimationFrame(sample);
+      };
+      requestAnimationFrame(sample);
+    }, notes);
+    await form.save();
+    await page.waitForURL(/\/clients\/[^/]+$/);
+    await page.waitForFunction(() => (window as unknown as { recordedFrames: string[] }).recordedFrames.length >= 90);
+    const frames = await page.evaluate(() => (window as unknown as { recordedFrames: string[] }).recordedFrames);
+    const firstClientFrame = frames.findIndex((f) => !f.split('|')[1]?.startsWith('Record a visit'));
+    expect(firstClientFrame, frames.join('\n')).toBeGreaterThan(0);
+    const after = frames.slice(firstClientFrame);
+    // Every frame from the first without the form shows the client page with the visit, never a loading state.
+    expect(after.filter((f) => f.split('|')[2] === 'loading' || f.split('|')[3] !== 'visit'), frames.join('\n')).toEqual([]);
+    expect(after.at(-1)?.split('|')[0]).toMatch(/^\/clients\/[^/]+$/);
+  });
+
   it('records a visit with the keyboard alone (Tab, arrows, Space, Enter)', async () => {
     await page.getByRole('link', { name: 'Caseload', exact: true }).first().click();
     const form = new RecordVisitPage(page);

@@ -3,7 +3,9 @@
  * and their open cases, validates with the domain's validateVisitForm, saves the visit and its
  * follow-up tasks in one go (commands.ts) and returns to the client page, whose timeline shows the
  * new visit straight from the local database: the client page's queries are kept live while the form
- * is open and brought up to date before navigating, so that page renders whole at once. While the
+ * is open and brought up to date before it is shown, so that page renders whole at once. The app
+ * hands this page the client page (`resultPage`), which it draws in its own place as soon as the
+ * visit is stored and before the address changes (useShowThenLeave, common/after-save.ts). While the
  * form holds unsaved input it is registered as dirty ('visit-form'), so an app update waits. A
  * storage failure is shown beside Save and the typed input stays.
  */
@@ -14,7 +16,7 @@ import { validateVisitForm } from '#shared/domain/forms';
 import { localDate } from '#shared/domain/tasks';
 import { useFormState } from '../../ui/form';
 import { EmptyState, PageHeading } from '../../ui/shell';
-import { useLeaveSavedForm } from '../common/after-save';
+import { useLeaveSavedForm, useShowThenLeave, type ResultPageProps } from '../common/after-save';
 import { useData } from '../common/data';
 import { recordVisit } from './commands';
 import { inFieldOrder, initialVisitValues, localErrors, toVisitInput } from './form-model';
@@ -42,10 +44,12 @@ function markSave(name: string): void {
  */
 const SHOW_SAVING_AFTER_MS = 200;
 
-export default function RecordVisitPage() {
+export default function RecordVisitPage({ resultPage: ClientPage }: ResultPageProps) {
   const { clientId = '' } = useParams();
   const [search] = useSearchParams();
+  const clientPage = `/clients/${clientId}`;
   const leaveForm = useLeaveSavedForm();
+  const afterSave = useShowThenLeave(clientPage);
   const { db, session } = useData();
   const client = useClient(clientId);
   const cases = useOpenCases(clientId);
@@ -56,6 +60,7 @@ export default function RecordVisitPage() {
   const inFlight = useRef(false);
   const [saveError, setSaveError] = useState<string | null>(null);
 
+  if (afterSave.shown && ClientPage) return <ClientPage />;
   if (client === undefined || cases === undefined) {
     return (
       <>
@@ -77,7 +82,6 @@ export default function RecordVisitPage() {
       </>
     );
   }
-  const clientPage = `/clients/${clientId}`;
   if (cases.length === 0) {
     return (
       <>
@@ -118,8 +122,10 @@ export default function RecordVisitPage() {
       clearTimeout(showSaving);
       form.markSaved();
       // Rendered at once rather than as a low-priority transition: the timeline is what the worker
-      // waits to see (RouterProvider from react-router/dom, which hands React's flushSync to the router).
-      void leaveForm(clientPage, { flushSync: true });
+      // waits to see (without the client page, RouterProvider from react-router/dom hands React's
+      // flushSync to the router).
+      if (ClientPage) afterSave.show();
+      else void leaveForm(clientPage, { flushSync: true });
     } catch (e) {
       clearTimeout(showSaving);
       inFlight.current = false;

@@ -24,6 +24,8 @@ export class ClientRecordPage {
     await form.getByRole('group', { name: /^Share this case with/ }).getByRole('radio', { name: 'No' }).check();
     await form.getByRole('button', { name: 'Open case' }).click();
     await form.waitFor({ state: 'detached', timeout: PAGE_TIMEOUT_MS });
+    // The client page is drawn in the form's place first; the address follows once it has painted.
+    await this.page.waitForURL(/\/clients\/[^/]+$/, { timeout: PAGE_TIMEOUT_MS });
   }
 
   async recordVisit(notes: string): Promise<void> {
@@ -34,6 +36,8 @@ export class ClientRecordPage {
     await form.getByLabel('Notes', { exact: true }).fill(notes);
     await form.getByRole('button', { name: 'Save visit' }).click();
     await form.waitFor({ state: 'detached', timeout: PAGE_TIMEOUT_MS });
+    // The client page is drawn in the form's place first; the address follows once it has painted.
+    await this.page.waitForURL(/\/clients\/[^/]+$/, { timeout: PAGE_TIMEOUT_MS });
   }
 
   /** Waits until the text (for example a visit's notes) is shown on the record. */
