@@ -24,8 +24,6 @@ export class ClientRecordPage {
     await form.getByRole('group', { name: /^Share this case with/ }).getByRole('radio', { name: 'No' }).check();
     await form.getByRole('button', { name: 'Open case' }).click();
     await form.waitFor({ state: 'detached', timeout: PAGE_TIMEOUT_MS });
-    // The client page is drawn in the form's place first; the address follows once it has painted.
-    await this.page.waitForURL(/\/clients\/[^/]+$/, { timeout: PAGE_TIMEOUT_MS });
   }
 
   async recordVisit(notes: string): Promise<void> {
@@ -36,7 +34,7 @@ export class ClientRecordPage {
     await form.getByLabel('Notes', { exact: true }).fill(notes);
     await form.getByRole('button', { name: 'Save visit' }).click();
     await form.waitFor({ state: 'detached', timeout: PAGE_TIMEOUT_MS });
-    // The client page is drawn in the form's place first; the address follows once it has painted.
+    // The client page is drawn in the form's place first; the address follows a frame later.
     await this.page.waitForURL(/\/clients\/[^/]+$/, { timeout: PAGE_TIMEOUT_MS });
   }
 
