@@ -192,6 +192,23 @@ describe('shared-tablet security', () => {
     expect(await (await settings).json()).toEqual({ idleLockMinutes: minutes });
   }
 
+  /** Unlocks in a new page on a fake clock, then closes it while unlocked; returns when it closed. */
+  async function unlockThenClose(minutes: number): Promise<number> {
+    const tab = await browser.context.newPage();
+    await unlockOnFakeClock(tab, minutes);
+    const closedAt = await tab.evaluate(() => Date.now());
+    await tab.close();
+    return closedAt;
+  }
+
+  /** A new page whose clock starts at `time`, opening the app. */
+  async function openAt(time: number): Promise<Page> {
+    const tab = await browser.context.newPage();
+    await tab.clock.install({ time });
+    await tab.goto(`${server.url}/`, { waitUntil: 'load' });
+    return tab;
+  }
+
   it('locks itself after the coordinator’s idle period (fake clock), dropping the key: a new tab needs the PIN too', async () => {
     // The coordinator sets 2 minutes (as the admin CLI or the settings screen would).
     await coordinatorSetsIdleMinutes(2);
@@ -255,15 +272,10 @@ describe('shared-tablet security', () => {
   });
 
   it('a browser closed while unlocked asks for the PIN once no open page renews the grant, well inside the idle period', async () => {
-    const tab = await browser.context.newPage();
-    await unlockOnFakeClock(tab, 30);
-    const closedAt = await tab.evaluate(() => Date.now());
-    await tab.close();
+    const closedAt = await unlockThenClose(30);
     // Three minutes later (the grant's lease is two), with 27 of the 30 idle minutes still to run.
-    const next = await browser.context.newPage();
+    const next = await openAt(closedAt + 3 * 60_000);
     try {
-      await next.clock.install({ time: closedAt + 3 * 60_000 });
-      await next.goto(`${server.url}/`, { waitUntil: 'load' });
       await pinScreen(next).waitFor({ timeout: WAIT_MS });
       expect(await signedInBadge(next).count()).toBe(0);
     } finally {
@@ -272,15 +284,10 @@ describe('shared-tablet security', () => {
   });
 
   it('pages opened and closed one after another keep the grant: each renews its lease as it opens', async () => {
-    const tab = await browser.context.newPage();
-    await unlockOnFakeClock(tab, 30);
-    const closedAt = await tab.evaluate(() => Date.now());
-    await tab.close();
+    const closedAt = await unlockThenClose(30);
     // 100 s later, 20 s of the lease left: a page that opens and is closed before its first 30-second
     // renewal (a reload, a link opened in a new tab).
-    const brief = await browser.context.newPage();
-    await brief.clock.install({ time: closedAt + 100_000 });
-    await brief.goto(`${server.url}/`, { waitUntil: 'load' });
+    const brief = await openAt(closedAt + 100_000);
     await signedInBadge(brief).waitFor({ timeout: WAIT_MS });
     const leaseUntil = () =>
       brief.evaluate(
@@ -302,10 +309,8 @@ describe('shared-tablet security', () => {
     await expect.poll(leaseUntil, { timeout: 10_000 }).toBeGreaterThanOrEqual(closedAt + 100_000 + 2 * 60_000);
     await brief.close();
     // 200 s after the first page closed: past its lease, inside the one the brief page renewed.
-    const next = await browser.context.newPage();
+    const next = await openAt(closedAt + 200_000);
     try {
-      await next.clock.install({ time: closedAt + 200_000 });
-      await next.goto(`${server.url}/`, { waitUntil: 'load' });
       await signedInBadge(next).waitFor({ timeout: WAIT_MS });
       expect(await pinScreen(next).count()).toBe(0);
       await lock(next);

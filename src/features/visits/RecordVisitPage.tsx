@@ -16,7 +16,7 @@ import { validateVisitForm } from '#shared/domain/forms';
 import { localDate } from '#shared/domain/tasks';
 import { useFormState } from '../../ui/form';
 import { EmptyState, PageHeading } from '../../ui/shell';
-import { useLeaveSavedForm, useShowThenLeave, type ResultPageProps } from '../common/after-save';
+import { useShowThenLeave, type ResultPageProps } from '../common/after-save';
 import { useData } from '../common/data';
 import { recordVisit } from './commands';
 import { inFieldOrder, initialVisitValues, localErrors, toVisitInput } from './form-model';
@@ -48,7 +48,6 @@ export default function RecordVisitPage({ resultPage: ClientPage }: ResultPagePr
   const { clientId = '' } = useParams();
   const [search] = useSearchParams();
   const clientPage = `/clients/${clientId}`;
-  const leaveForm = useLeaveSavedForm();
   const afterSave = useShowThenLeave(clientPage);
   const { db, session } = useData();
   const client = useClient(clientId);
@@ -60,7 +59,7 @@ export default function RecordVisitPage({ resultPage: ClientPage }: ResultPagePr
   const inFlight = useRef(false);
   const [saveError, setSaveError] = useState<string | null>(null);
 
-  if (afterSave.shown && ClientPage) return <ClientPage />;
+  if (afterSave.shown) return ClientPage ? <ClientPage /> : null;
   if (client === undefined || cases === undefined) {
     return (
       <>
@@ -121,11 +120,8 @@ export default function RecordVisitPage({ resultPage: ClientPage }: ResultPagePr
       markSave(SAVE_MARKS.settled);
       clearTimeout(showSaving);
       form.markSaved();
-      // Rendered at once rather than as a low-priority transition: the timeline is what the worker
-      // waits to see (without the client page, RouterProvider from react-router/dom hands React's
-      // flushSync to the router).
-      if (ClientPage) afterSave.show();
-      else void leaveForm(clientPage, { flushSync: true });
+      // Drawn at once rather than as a low-priority transition: the timeline is what the worker waits to see.
+      afterSave.show();
     } catch (e) {
       clearTimeout(showSaving);
       inFlight.current = false;
