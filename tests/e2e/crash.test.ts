@@ -171,6 +171,16 @@ async function killTab(context: BrowserContext, page: Page, how: 'crash' | 'clos
   await page.close().catch(() => undefined);
 }
 
+/** What a page shows, for a failure message: its main text (headings, alerts, errors, field values). */
+async function shownText(page: Page): Promise<string> {
+  return page
+    .evaluate(() => {
+      const fields = [...document.querySelectorAll('input, select, textarea')].map((f) => `[${f.id}=${JSON.stringify((f as HTMLInputElement).value)}]`);
+      return `${document.body.innerText.slice(0, 3_000)}\nFields: ${fields.join(' ')}`;
+    })
+    .catch((e: unknown) => `(could not read the page: ${String(e)})`);
+}
+
 async function waitUpToDate(page: Page): Promise<void> {
   await page.getByText('Up to date', { exact: false }).first().waitFor({ timeout: WAIT_MS });
 }
@@ -312,12 +322,21 @@ describe('crash in the middle of sync (Chromium, D3)', () => {
         if (afterCommit) await route.fetch().catch(() => null);
         fire();
       });
+      const logs: string[] = [];
+      page.on('console', (m) => {
+        if (m.type() === 'error' || m.type() === 'warning') logs.push(`${m.type()}: ${m.text()}`);
+      });
+      page.on('pageerror', (e) => logs.push(`page error: ${e.message}`));
       const name = `Pushcrash ${String.fromCharCode(65 + (round % 26))}${String(round)} Q${Math.floor(random() * 1e6).toString(36)}`;
       await load(page, '/clients/new');
       await page.getByRole('textbox', { name: 'Full name', exact: true }).fill(name);
       await page.getByRole('button', { name: 'Save client', exact: true }).click();
       // Saved on the device once the form has led to the new client's page.
-      await page.waitForURL((url) => /\/clients\/[^/]+$/.test(url.pathname) && !url.pathname.endsWith('/new'), { timeout: WAIT_MS });
+      await page
+        .waitForURL((url) => /\/clients\/[^/]+$/.test(url.pathname) && !url.pathname.endsWith('/new'), { timeout: WAIT_MS })
+        .catch(async (e: unknown) => {
+          throw new Error(`round ${String(round)}: after Save client the page stayed at ${page.url()}, showing:\n${await shownText(page)}\nConsole: ${logs.join('\n') || 'nothing'}`, { cause: e });
+        });
       registered.push(name);
       const pushed = await Promise.race([fired.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), WAIT_MS))]);
       if (!pushed) throw new Error(`round ${String(round)}: the app saved "${name}" but did not try to push it within ${String(WAIT_MS / 1000)} s`);
