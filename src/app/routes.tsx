@@ -13,7 +13,7 @@ import { RouteError } from './RouteError';
 
 /**
  * `result`: the page a form page's save leads to, loaded with it and handed to it (ResultPageProps),
- * so it can draw that page in its own place the moment the save is done.
+ * so it can draw that page the moment the save is done, before the address changes.
  */
 function lazyPage(load: LoadPage, role?: Role, result?: LoadPage): Pick<RouteObject, 'lazy'> {
   return {

@@ -131,15 +131,17 @@ describe('record a visit', () => {
     await form.chooseFirstCaseIfAsked();
     const notes = `Frame by frame ${Date.now()}`;
     await form.notes().fill(notes);
-    // What each frame shows from Save on: the address, the h1, whether a loading message or the
-    // visit is in <main> (read in requestAnimationFrame, so it is what that frame paints).
+    // What each frame shows from Save on: the address, the h1 on screen, whether a loading message or
+    // the visit is on screen in <main> (read in requestAnimationFrame, so it is what that frame paints;
+    // the saved form stays in the document, hidden, until the address changes).
     await page.evaluate((text) => {
       const frames: string[] = [];
       Object.assign(window, { recordedFrames: frames });
       const sample = () => {
         const main = document.getElementById('main-content');
-        const content = main?.textContent ?? '';
-        frames.push([location.pathname, main?.querySelector('h1')?.textContent ?? '', /Loading/.test(content) ? 'loading' : '', content.includes(text) ? 'visit' : ''].join('|'));
+        const content = main?.innerText ?? '';
+        const h1 = [...(main?.querySelectorAll('h1') ?? [])].find((h) => h.checkVisibility());
+        frames.push([location.pathname, h1?.textContent ?? '', /Loading/.test(content) ? 'loading' : '', content.includes(text) ? 'visit' : ''].join('|'));
         if (frames.length < 90) requestAnimationFrame(sample);
       };
       requestAnimationFrame(sample);

@@ -24,7 +24,7 @@ export interface ResultPageProps {
 }
 
 export interface ShowThenLeave {
-  /** True once `show` has been called: the form page then renders the result page instead of itself. */
+  /** True once `show` has been called: the form page then renders the result page, its form hidden. */
   shown: boolean;
   /** Renders the result page at once (synchronously), and changes the address once it has painted. */
   show: () => void;
@@ -32,10 +32,11 @@ export interface ShowThenLeave {
 
 /**
  * Leaving a saved form for the page the person is waiting to see (the client page's timeline after
- * recording a visit, issue 2's save-to-timeline target). `show()` draws that page in the form's
- * place at once, and the address changes to `to` (replacing the form, as useLeaveSavedForm) in the
- * next frame; the result page's own route then renders the same page again, synchronously, which
- * the person does not see (tests/e2e/visits.test.ts follows it frame by frame).
+ * recording a visit, issue 2's save-to-timeline target). `show()` makes the form page draw that
+ * page at once (hiding the form rather than removing it: RecordVisitPage), and the address changes
+ * to `to` (replacing the form, as useLeaveSavedForm) in the next frame; the result page's own route
+ * then renders the same page again, synchronously, which the person does not see
+ * (tests/e2e/visits.test.ts follows it frame by frame).
  *
  * Why not navigate at once: a change of address is work for the browser process too (the history
  * entry with the page's form state, autofill seeing the form go), about 5 ms of CPU that on a
