@@ -11,6 +11,7 @@
  * - The manifest and its icons live here, not in public/, so the plugin can add them to the precache
  *   with content hashes; the PNGs are drawn by tests/build/make-icons.ts and committed.
  */
+import { fileURLToPath } from 'node:url';
 import { defineConfig, type HtmlTagDescriptor, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
@@ -69,6 +70,28 @@ function generatedValidators(): Plugin {
   };
 }
 
+/**
+ * React Router 7's package.json points every bundler at its development build (remix-run/react-router
+ * issues 12532 and 14102), whose only difference is ENABLE_DEV_WARNINGS = true: development warnings
+ * and their checks in the shipped app. The build takes the production files instead; the dev server
+ * keeps the warnings.
+ */
+function reactRouterProductionBuild(): Plugin {
+  const dist = fileURLToPath(new URL('./node_modules/react-router/dist/production/', import.meta.url));
+  return {
+    name: 'resonance:react-router-production',
+    apply: 'build',
+    config: () => ({
+      resolve: {
+        alias: [
+          { find: /^react-router$/, replacement: `${dist}index.mjs` },
+          { find: /^react-router\/dom$/, replacement: `${dist}dom-export.mjs` },
+        ],
+      },
+    }),
+  };
+}
+
 export default defineConfig({
   build: {
     outDir: 'dist',
@@ -111,6 +134,7 @@ export default defineConfig({
   },
   plugins: [
     generatedValidators(),
+    reactRouterProductionBuild(),
     react(),
     pwaHeadTags(),
     VitePWA({
