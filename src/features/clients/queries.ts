@@ -4,8 +4,9 @@
  * page (every client on the device, the same query the caseload uses, so RxDB serves it from cache).
  *
  * The client page's four hooks start from the result RxDB already holds for their query when that
- * result has seen every change to its collection (the visit form keeps these queries live, and waits
- * for them after a save: src/features/visits/queries.ts), so the page renders whole on its first
+ * result has seen every change to its collection (the queries are shared, common/client-queries.ts;
+ * the visit form keeps them live and waits for them after a save: src/features/visits/queries.ts),
+ * so the page renders whole on its first
  * render instead of "Loading…" followed by a second render once the subscriptions have emitted the
  * same arrays (the ≤30 ms save-to-timeline target). Otherwise they start undefined, as before.
  */
@@ -13,6 +14,7 @@ import { useEffect, useState } from 'react';
 import type { RxQuery } from 'rxdb';
 import type { ExistingClient } from '#shared/domain/duplicates';
 import type { Case, Client, Task, Visit } from '#shared/schemas/index';
+import { clientPageQueries } from '../common/client-queries';
 import { useData, useObservable } from '../common/data';
 
 /** What a query emits, taken from RxDB's current result when it is up to date; else undefined. */
@@ -51,22 +53,22 @@ const asQuery = <T,>(query: unknown) => query as RxQuery<never, T>;
 /** undefined while loading; null when this device has no such client. */
 export function useClient(clientId: string): Readonly<Client> | null | undefined {
   const { db } = useData();
-  return useLiveQuery(() => asQuery<Readonly<Client> | null>(db.clients.findOne(clientId)), [db, clientId]);
+  return useLiveQuery(() => asQuery<Readonly<Client> | null>(clientPageQueries(db, clientId).client), [db, clientId]);
 }
 
 export function useClientCases(clientId: string): readonly Readonly<Case>[] | undefined {
   const { db } = useData();
-  return useLiveQuery(() => asQuery<readonly Readonly<Case>[]>(db.cases.find({ selector: { clientId } })), [db, clientId]);
+  return useLiveQuery(() => asQuery<readonly Readonly<Case>[]>(clientPageQueries(db, clientId).cases), [db, clientId]);
 }
 
 export function useClientVisits(clientId: string): readonly Readonly<Visit>[] | undefined {
   const { db } = useData();
-  return useLiveQuery(() => asQuery<readonly Readonly<Visit>[]>(db.visits.find({ selector: { clientId } })), [db, clientId]);
+  return useLiveQuery(() => asQuery<readonly Readonly<Visit>[]>(clientPageQueries(db, clientId).visits), [db, clientId]);
 }
 
 export function useClientTasks(clientId: string): readonly Readonly<Task>[] | undefined {
   const { db } = useData();
-  return useLiveQuery(() => asQuery<readonly Readonly<Task>[]>(db.tasks.find({ selector: { clientId } })), [db, clientId]);
+  return useLiveQuery(() => asQuery<readonly Readonly<Task>[]>(clientPageQueries(db, clientId).tasks), [db, clientId]);
 }
 
 export type ExistingClientRow = ExistingClient & Readonly<Pick<Client, 'teamId'>>;

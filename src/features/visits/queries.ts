@@ -6,12 +6,13 @@ import { useEffect } from 'react';
 import { map } from 'rxjs';
 import type { ResonanceDatabase } from '#db/database';
 import type { Case, Client } from '#shared/schemas/index';
+import { clientPageQueries } from '../common/client-queries';
 import { useData, useObservable } from '../common/data';
 
 /** The client, `null` when not on this device, `undefined` while loading. */
 export function useClient(clientId: string): Client | null | undefined {
   const { db } = useData();
-  return useObservable(() => db.clients.findOne(clientId).$.pipe(map((doc) => (doc ? doc.toMutableJSON() : null))), [db, clientId]);
+  return useObservable(() => clientPageQueries(db, clientId).client.$.pipe(map((doc) => (doc ? doc.toMutableJSON() : null))), [db, clientId]);
 }
 
 /** The client's open cases, oldest first; `undefined` while loading. */
@@ -27,21 +28,16 @@ export function useOpenCases(clientId: string): Case[] | undefined {
 }
 
 /**
- * Keeps the client page's four queries live while the visit form is open, so that after Save the
- * client page finds them in RxDB's query cache, already updated with the new visit and tasks by
- * event-reduce, instead of reading IndexedDB again (the ≤30 ms save-to-timeline target). The
- * selectors must match src/features/clients/queries.ts to share its cache entries; if they drift
- * apart nothing breaks, the client page is just slower. Emits nothing.
+ * Keeps the client page's four queries live while the visit form is open (the same query objects
+ * the client page reads, common/client-queries.ts), so that after Save the client page finds their
+ * results already updated with the new visit and tasks by event-reduce, instead of reading
+ * IndexedDB again (the ≤30 ms save-to-timeline target). Emits nothing.
  */
 export function useWarmClientPage(clientId: string): void {
   const { db } = useData();
   useEffect(() => {
-    const subs = [
-      db.clients.findOne(clientId).$.subscribe(),
-      db.cases.find({ selector: { clientId } }).$.subscribe(),
-      db.visits.find({ selector: { clientId } }).$.subscribe(),
-      db.tasks.find({ selector: { clientId } }).$.subscribe(),
-    ];
+    const { client, cases, visits, tasks } = clientPageQueries(db, clientId);
+    const subs = [client.$.subscribe(), cases.$.subscribe(), visits.$.subscribe(), tasks.$.subscribe()];
     return () => {
       for (const s of subs) s.unsubscribe();
     };
@@ -55,8 +51,9 @@ export function useWarmClientPage(clientId: string): void {
  * visit is saved whatever happens here, and the client page would then read the queries itself.
  */
 export async function settleClientPage(db: ResonanceDatabase, clientId: string): Promise<void> {
+  const { visits, tasks } = clientPageQueries(db, clientId);
   try {
-    await Promise.all([db.visits.find({ selector: { clientId } }).exec(), db.tasks.find({ selector: { clientId } }).exec()]);
+    await Promise.all([visits.exec(), tasks.exec()]);
   } catch {
     // Nothing to do: see above.
   }
