@@ -10,6 +10,7 @@ import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { schemas, type Case, type Client, type Conflict, type Feedback, type Task, type Visit } from '#shared/schemas/index';
 import { withBulkReads } from './bulk-reads';
 import { makeConflictHandler, type LostValues } from './conflict-handler';
+import { withoutLiveQuery } from './dexie-lean';
 import { wrappedEncryptionStorage } from './encryption';
 import { classifyStorageError } from './errors';
 import { migrationStrategies } from './migrations';
@@ -81,9 +82,11 @@ async function recordConflicts(db: ResonanceDatabase, values: LostValues, userId
 export async function openDatabase(options: OpenOptions): Promise<ResonanceDatabase> {
   if (options.devMode) await loadDevMode();
   // withBulkReads: queries read with one IndexedDB getAll instead of a cursor (bulk-reads.ts).
-  const dexie = withBulkReads(getRxStorageDexie(
-    options.indexedDB ? { indexedDB: options.indexedDB, IDBKeyRange: options.IDBKeyRange } : {},
-  ));
+  // withoutLiveQuery: Dexie's liveQuery bookkeeping, unused, is not run on every write (dexie-lean.ts).
+  const dexie = withBulkReads(getRxStorageDexie({
+    ...(options.indexedDB ? { indexedDB: options.indexedDB, IDBKeyRange: options.IDBKeyRange } : {}),
+    onCreate: withoutLiveQuery,
+  }));
   // Validate every write against its schema, in production too: a record that fails its schema is
   // rejected whole before it reaches IndexedDB, never half-written.
   // Encryption sits below validation: schemas are checked on plain text, IndexedDB gets ciphertext.
