@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toSyncError } from './api';
+import { apiFetch, toSyncError } from './api';
 
 const envelope = (status: number, code: string, details: unknown = null) =>
   new Response(JSON.stringify({ error: { code, message: `Message for ${code}.`, details } }), { status, headers: { 'content-type': 'application/json' } });
@@ -24,5 +24,26 @@ describe('sync error decoding', () => {
     const e = await toSyncError(new Response('<html>proxy error</html>', { status: 502 }));
     expect(e.code).toBe('server');
     expect(e.message).toContain('502');
+  });
+});
+
+describe('requests while offline', () => {
+  it('[D2] fail at once as offline, untried, while the browser says it has no network', async () => {
+    let online = false;
+    const tried: string[] = [];
+    const api = {
+      baseUrl: 'http://sync.example',
+      token: 't',
+      online: () => online,
+      fetch: ((input: string) => {
+        tried.push(input);
+        return Promise.resolve(new Response('{}', { status: 200 }));
+      }) as typeof fetch,
+    };
+    await expect(apiFetch(api, '/api/sync/v1/visits/0/pull')).rejects.toMatchObject({ name: 'SyncError', code: 'offline' });
+    expect(tried).toEqual([]);
+    online = true;
+    await expect(apiFetch(api, '/api/sync/v1/visits/0/pull')).resolves.toBeInstanceOf(Response);
+    expect(tried).toEqual(['http://sync.example/api/sync/v1/visits/0/pull']);
   });
 });

@@ -25,6 +25,12 @@ export interface ApiOptions {
   baseUrl: string;
   token: string;
   fetch: typeof fetch;
+  /**
+   * False while the browser says it has no network: a request then fails at once as `offline`
+   * without being tried (the sync engine's retries and the live stream's reconnects cost the page
+   * work, and a tablet's battery, for nothing). Absent means always try.
+   */
+  online?: () => boolean;
 }
 
 interface Envelope {
@@ -50,16 +56,19 @@ export async function toSyncError(res: Response): Promise<SyncError> {
   return new SyncError('rejected', message, res.status);
 }
 
+const offlineError = () => new SyncError('offline', 'No connection to the Resonance server.');
+
 export async function apiFetch(api: ApiOptions, path: string, init: RequestInit = {}): Promise<Response> {
   const headers = new Headers(init.headers);
   headers.set('authorization', `Bearer ${api.token}`);
   if (init.body !== undefined) headers.set('content-type', 'application/json');
+  if (api.online?.() === false) throw offlineError();
   let res: Response;
   try {
     res = await api.fetch(`${api.baseUrl}${path}`, { ...init, headers, cache: 'no-store' });
   } catch (e) {
     if (e instanceof DOMException && e.name === 'AbortError') throw e;
-    throw new SyncError('offline', 'No connection to the Resonance server.');
+    throw offlineError();
   }
   if (!res.ok) throw await toSyncError(res);
   return res;

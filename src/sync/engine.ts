@@ -56,10 +56,10 @@ export function toSyncError(e: unknown): SyncError {
 }
 
 export function startSync(db: ResonanceDatabase, session: Session, options: SyncOptions = {}): EngineController {
-  const api: ApiOptions = { baseUrl: options.baseUrl ?? '', token: session.token, fetch: options.fetch ?? globalThis.fetch.bind(globalThis) };
+  const online = () => options.window?.navigator?.onLine ?? true;
+  const api: ApiOptions = { baseUrl: options.baseUrl ?? '', token: session.token, fetch: options.fetch ?? globalThis.fetch.bind(globalThis), online };
   const lastKey = `resonance.lastSyncedAt.${session.user.id}`;
   let lastSyncedAt = options.store?.getItem(lastKey) ?? null;
-  const online = () => options.window?.navigator?.onLine ?? true;
   const status$ = new BehaviorSubject<SyncStatus>(statusOf(online() ? 'syncing' : 'offline', lastSyncedAt));
   let fatal: SyncError | null = null;
   let roundError: SyncError | null = null;
@@ -146,13 +146,28 @@ export function startSync(db: ResonanceDatabase, session: Session, options: Sync
     onFatal: (e) => onError(e),
   });
 
+  // While the browser says it is offline the replications are paused (and every request fails at
+  // once untried, ApiOptions.online): each local write would otherwise start a push that can only
+  // fail, and that push, its error and its retries ran on the main thread in the very frames that
+  // draw the saved visit. `online` starts them again, which re-syncs both ways from the stored
+  // checkpoints. RxDB starts them itself when the page becomes visible, so that pauses them again.
+  const pauseAll = () => {
+    for (const s of states) void s.pause();
+  };
+  if (!online()) pauseAll();
   const onOnline = () => {
+    for (const s of states) void s.start();
     live.reconnectNow();
     syncNow();
   };
-  const onOffline = () => set(statusOf('offline', lastSyncedAt));
+  const onOffline = () => {
+    pauseAll();
+    set(statusOf('offline', lastSyncedAt));
+  };
   const onVisible = () => {
-    if (options.document?.visibilityState === 'visible') syncNow();
+    if (options.document?.visibilityState !== 'visible') return;
+    if (online()) syncNow();
+    else pauseAll();
   };
   options.window?.addEventListener('online', onOnline);
   options.window?.addEventListener('offline', onOffline);

@@ -88,6 +88,12 @@ describe('two tablets of one team', () => {
     await timelineB.waitUntilOpen();
 
     await goOffline(tabletA.context);
+    // Offline, sync tries no request (D2): not the start's first pulls, the live stream nor the push of the visit.
+    const triedOffline: string[] = [];
+    const onRequest = (req: { url(): string }) => {
+      if (new URL(req.url()).pathname.startsWith('/api/sync/')) triedOffline.push(req.url());
+    };
+    pageA.on('request', onRequest);
     await pageA.goto(`${server.url}/clients/${shared.clientId}/visits/new?case=${shared.caseId}`).catch(() => undefined);
     const form = new RecordVisitPage(pageA);
     await form.waitUntilOpen();
@@ -96,6 +102,8 @@ describe('two tablets of one team', () => {
     await form.saveAndReturn();
     await new ClientTimeline(pageA).entry(notes).waitFor();
     await expect(pageA.getByText(/Offline/).first().isVisible()).resolves.toBe(true);
+    pageA.off('request', onRequest);
+    expect(triedOffline, 'sync requests tried while offline').toEqual([]);
 
     const urlBefore = pageB.url();
     const navigations: string[] = [];

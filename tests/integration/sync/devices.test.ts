@@ -79,6 +79,26 @@ describe.each(adapters())('devices syncing through the server on $name', (adapte
     expect(Date.now() - before).toBeLessThan(10_000);
   });
 
+  it('[D2] offline, a device tries nothing; a visit saved then is pushed as soon as it is back online', async () => {
+    await tabletA.setOffline(true);
+    const tried = await tabletA.offlineAttempts();
+    const visit = await tabletA.create('visits', {
+      caseId: sharedCase.id,
+      clientId: sharedCase.clientId,
+      by: tabletA.userId,
+      at: new Date().toISOString(),
+      kind: 'phone',
+      notes: 'Rang while the tablet had no signal.',
+    });
+    // Five retry periods (the devices retry after 300 ms): a push or pull tried offline would show here.
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(await tabletA.offlineAttempts(), 'requests tried while offline').toBe(tried);
+    expect(await tabletB.get('visits', visit.id)).toBeNull();
+    await tabletA.setOffline(false);
+    await eventually('the visit saved offline on tablet B', async () => (await tabletB.get('visits', visit.id)) !== null, 10_000);
+    expect(await tabletA.offlineAttempts()).toBe(tried);
+  });
+
   it('[C3] edits to different fields of one client made offline on two devices both survive', async () => {
     const client = (await tabletA.get('clients', String(sharedCase.clientId))) as Doc;
     await tabletA.setOffline(true);

@@ -82,6 +82,10 @@ export class Device {
   setOffline(offline: boolean): Promise<void> {
     return this.call({ op: 'setOffline', offline });
   }
+  /** How many requests the device has tried to make while offline (each one failed at once). */
+  offlineAttempts(): Promise<number> {
+    return this.call({ op: 'offlineAttempts' });
+  }
   syncNow(): Promise<void> {
     return this.call({ op: 'syncNow' });
   }

@@ -17,6 +17,7 @@ export type DeviceOp =
   | { op: 'raw'; collection: CollectionName; id: string }
   | { op: 'outbox' }
   | { op: 'setOffline'; offline: boolean }
+  | { op: 'offlineAttempts' }
   | { op: 'syncNow' }
   | { op: 'awaitInSync' }
   | { op: 'status' }

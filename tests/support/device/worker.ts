@@ -21,6 +21,8 @@ const store: KeyValueStore = {
 };
 
 let offline = false;
+/** Requests tried while offline: the engine should not try any (sync.md D2). */
+let offlineAttempts = 0;
 const events = new EventTarget();
 const fakeWindow = {
   addEventListener: events.addEventListener.bind(events),
@@ -32,7 +34,10 @@ const fakeWindow = {
   },
 };
 const deviceFetch: typeof fetch = (input, reqInit) => {
-  if (offline) return Promise.reject(new TypeError('fetch failed (device offline)'));
+  if (offline) {
+    offlineAttempts += 1;
+    return Promise.reject(new TypeError('fetch failed (device offline)'));
+  }
   return fetch(input, reqInit);
 };
 
@@ -91,6 +96,8 @@ async function handle(req: DeviceRequest): Promise<unknown> {
       offline = req.offline;
       events.dispatchEvent(new Event(offline ? 'offline' : 'online'));
       return null;
+    case 'offlineAttempts':
+      return offlineAttempts;
     case 'syncNow':
       need(sync, 'sync').syncNow();
       return null;
