@@ -6,7 +6,7 @@
  * checks for the new version at once. Pages render in the <Outlet />.
  */
 import { useEffect } from 'react';
-import { Outlet, useNavigate, useNavigation } from 'react-router';
+import { Outlet, useNavigate } from 'react-router';
 import { ROLE_LABELS } from '#shared/domain/roles';
 import { useData, useObservable } from '../features/common/data';
 import { AppHeader, formatAgo, formatDuration, MainNav, ShellLayout, StatusBar, type NavItem } from '../ui/shell';
@@ -23,6 +23,7 @@ import { useNow } from './status/useNow';
 import { useOnline } from './status/useOnline';
 import { useStorageHealth } from './status/useStorageHealth';
 import { useDocumentTitle, useRouteFocus } from './useRouteFocus';
+import { useSlowNavigation } from './useSlowNavigation';
 
 /** "3 minutes ago" texts refresh this often; finer would re-render the shell for nothing. */
 const CLOCK_TICK_MS = 30_000;
@@ -33,7 +34,7 @@ export function AppLayout() {
   const idle = useIdleLock(data);
   useGrantLease(session.user.id);
   const navigate = useNavigate();
-  const navigation = useNavigation();
+  const slowNavigation = useSlowNavigation();
   const online = useOnline();
   const status = useObservable(() => sync.status$, [sync]);
   const outbox = useOutboxSummary(db);
@@ -89,7 +90,7 @@ export function AppLayout() {
         </>
       }
     >
-      {navigation.state === 'loading' ? (
+      {slowNavigation ? (
         <p className="rs-loading" role="status">
           Loading…
         </p>

@@ -124,16 +124,19 @@ describe('record a visit', () => {
     await tasks.markDone(followUp).waitFor({ state: 'visible' });
   });
 
-  it('after Save the client page is drawn whole, with the visit, in the first frame it shows; then the address is the client page', async () => {
+  it('after Save the client page is drawn whole, at its top with the visit on screen, in the first frame it shows; then the address is the client page', async () => {
     await page.getByRole('link', { name: 'Caseload', exact: true }).first().click();
     const form = new RecordVisitPage(page);
     await form.openFromCaseload();
     await form.chooseFirstCaseIfAsked();
     const notes = `Frame by frame ${Date.now()}`;
     await form.notes().fill(notes);
+    // Save is at the foot of the form: on a tablet the form is scrolled down to reach it.
+    await page.locator('#visit-save').scrollIntoViewIfNeeded();
     // What each frame shows from Save on: the address, the h1 on screen, whether a loading message or
-    // the visit is on screen in <main> (read in requestAnimationFrame, so it is what that frame paints;
-    // the saved form stays in the document, hidden, until the address changes).
+    // the visit is in <main>, and whether the visit's timeline entry is within the screen (read in
+    // requestAnimationFrame, so it is what that frame paints; the saved form stays in the document,
+    // hidden, until the address changes).
     await page.evaluate((text) => {
       const frames: string[] = [];
       Object.assign(window, { recordedFrames: frames });
@@ -141,7 +144,10 @@ describe('record a visit', () => {
         const main = document.getElementById('main-content');
         const content = main?.innerText ?? '';
         const h1 = [...(main?.querySelectorAll('h1') ?? [])].find((h) => h.checkVisibility());
-        frames.push([location.pathname, h1?.textContent ?? '', /Loading/.test(content) ? 'loading' : '', content.includes(text) ? 'visit' : ''].join('|'));
+        const entry = [...document.querySelectorAll('[aria-labelledby="timeline-heading"] li')].find((li) => li.textContent?.includes(text));
+        const box = entry?.getBoundingClientRect();
+        const onScreen = box !== undefined && box.top >= 0 && box.top < innerHeight;
+        frames.push([location.pathname, h1?.textContent ?? '', /Loading/.test(content) ? 'loading' : '', content.includes(text) ? 'visit' : '', onScreen ? 'on screen' : `entry at ${box ? Math.round(box.top) : '-'} of ${innerHeight}`].join('|'));
         if (frames.length < 90) requestAnimationFrame(sample);
       };
       requestAnimationFrame(sample);
@@ -153,8 +159,8 @@ describe('record a visit', () => {
     const firstClientFrame = frames.findIndex((f) => !f.split('|')[1]?.startsWith('Record a visit'));
     expect(firstClientFrame, frames.join('\n')).toBeGreaterThan(0);
     const after = frames.slice(firstClientFrame);
-    // Every frame from the first without the form shows the client page with the visit, never a loading state.
-    expect(after.filter((f) => f.split('|')[2] === 'loading' || f.split('|')[3] !== 'visit'), frames.join('\n')).toEqual([]);
+    // Every frame from the first without the form shows the client page with the visit on screen, never a loading state.
+    expect(after.filter((f) => f.split('|')[2] === 'loading' || f.split('|')[3] !== 'visit' || f.split('|')[4] !== 'on screen'), frames.join('\n')).toEqual([]);
     expect(after.at(-1)?.split('|')[0]).toMatch(/^\/clients\/[^/]+$/);
   });
 

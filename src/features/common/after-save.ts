@@ -26,7 +26,7 @@ export interface ResultPageProps {
 export interface ShowThenLeave {
   /** True once `show` has been called: the form page then renders the result page, its form hidden. */
   shown: boolean;
-  /** Renders the result page at once (synchronously), and changes the address once it has painted. */
+  /** Renders the result page at once (synchronously) at the top of the screen, and changes the address once it has painted. */
   show: () => void;
 }
 
@@ -54,6 +54,12 @@ export function useShowThenLeave(to: string): ShowThenLeave {
     let frame = requestAnimationFrame(() => (frame = requestAnimationFrame(() => void leave(to, { flushSync: true }))));
     return () => cancelAnimationFrame(frame);
   }, [shown, leave, to]);
-  const show = useCallback(() => flushSync(() => setShown(true)), []);
+  const show = useCallback(() => {
+    flushSync(() => setShown(true));
+    // The result page starts at its top, as any page does: the form was scrolled down to its Save
+    // button, and the first frames showed the middle of the client page, the new visit above the
+    // screen, until its heading took focus after the change of address.
+    window.scrollTo(0, 0);
+  }, []);
   return { shown, show };
 }

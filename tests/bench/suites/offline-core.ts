@@ -186,6 +186,8 @@ interface ActionTimes {
   /** Save only: the app's marks (SAVE_MARKS in RecordVisitPage.tsx), ms after the click; NaN when missing. */
   stored?: number;
   settled?: number;
+  /** Save only: whether the visit's timeline entry was within the screen in the painted frame. */
+  onScreen?: boolean;
 }
 
 interface OfflineCoreProbe {
@@ -267,9 +269,14 @@ function timedSave(args: { notes: string; timeoutMs: number }): Promise<ActionTi
       requestAnimationFrame(() => {
         const channel = new MessageChannel();
         channel.port1.onmessage = () => {
+          const painted = performance.now() - start;
           // Cleared only here: should anything above throw, the timer still ends the wait.
           clearTimeout(timer);
-          resolve({ inDom, painted: performance.now() - start, stored, settled });
+          // Read after the clock stops (the frame's layout is done, so this computes nothing new).
+          const entry = [...region.querySelectorAll('li')].find((li) => li.textContent?.includes(args.notes));
+          const box = entry?.getBoundingClientRect();
+          const onScreen = box !== undefined && box.top < innerHeight && box.bottom > 0;
+          resolve({ inDom, painted, stored, settled, onScreen });
         };
         channel.port2.postMessage(null);
       });
@@ -621,6 +628,7 @@ async function measureSaves(ctx: BenchContext, browser: BenchBrowser, seeded: Se
     const inDom: number[] = [];
     const stored: number[] = [];
     const settled: number[] = [];
+    let onScreen = 0;
     const runs = ctx.quick ? 1 : SAVE_RUNS;
     const warmup = ctx.quick ? 1 : SAVE_WARMUP;
     for (let i = 0; i < warmup + runs; i++) {
@@ -648,6 +656,7 @@ async function measureSaves(ctx: BenchContext, browser: BenchBrowser, seeded: Se
         inDom.push(t.inDom);
         stored.push(t.stored ?? Number.NaN);
         settled.push(t.settled ?? Number.NaN);
+        if (t.onScreen) onScreen += 1;
       }
     }
     const stats = summarise(painted);
@@ -660,7 +669,8 @@ async function measureSaves(ctx: BenchContext, browser: BenchBrowser, seeded: Se
       note:
         `${browser.product}; offline (the visit goes to the outbox), coordinator; click on the focused Save → notes text in the client page's timeline painted, in-page; ` +
         `a visit with notes and one follow-up task, each time for another client opened from the caseload; ` +
-        `median phases: stored ${ms(summarise(stored).median)}, client page's queries settled ${ms(summarise(settled).median)}, in DOM ${ms(summarise(inDom).median)}; ${load()}`,
+        `median phases: stored ${ms(summarise(stored).median)}, client page's queries settled ${ms(summarise(settled).median)}, in DOM ${ms(summarise(inDom).median)}; ` +
+        `the visit was within the 1280×800 screen in the painted frame in ${onScreen} of ${painted.length} saves; ${load()}`,
     });
   } finally {
     await page.close();
