@@ -186,7 +186,8 @@ interface ActionTimes {
   /** Save only: the app's marks (SAVE_MARKS in RecordVisitPage.tsx), ms after the click; NaN when missing. */
   stored?: number;
   settled?: number;
-  /** Save only: whether the visit's timeline entry was within the screen in the painted frame. */
+  /** Save only: where the visit's timeline entry was in the painted frame, px from the top of the screen, and whether on it. */
+  entryTop?: number;
   onScreen?: boolean;
 }
 
@@ -274,9 +275,8 @@ function timedSave(args: { notes: string; timeoutMs: number }): Promise<ActionTi
           clearTimeout(timer);
           // Read after the clock stops (the frame's layout is done, so this computes nothing new).
           const entry = [...region.querySelectorAll('li')].find((li) => li.textContent?.includes(args.notes));
-          const box = entry?.getBoundingClientRect();
-          const onScreen = box !== undefined && box.top < innerHeight && box.bottom > 0;
-          resolve({ inDom, painted, stored, settled, onScreen });
+          const top = entry?.getBoundingClientRect().top ?? Number.NaN;
+          resolve({ inDom, painted, stored, settled, entryTop: top, onScreen: top >= 0 && top < innerHeight });
         };
         channel.port2.postMessage(null);
       });
@@ -628,6 +628,7 @@ async function measureSaves(ctx: BenchContext, browser: BenchBrowser, seeded: Se
     const inDom: number[] = [];
     const stored: number[] = [];
     const settled: number[] = [];
+    const entryTops: number[] = [];
     let onScreen = 0;
     const runs = ctx.quick ? 1 : SAVE_RUNS;
     const warmup = ctx.quick ? 1 : SAVE_WARMUP;
@@ -656,6 +657,7 @@ async function measureSaves(ctx: BenchContext, browser: BenchBrowser, seeded: Se
         inDom.push(t.inDom);
         stored.push(t.stored ?? Number.NaN);
         settled.push(t.settled ?? Number.NaN);
+        entryTops.push(t.entryTop ?? Number.NaN);
         if (t.onScreen) onScreen += 1;
       }
     }
@@ -670,7 +672,8 @@ async function measureSaves(ctx: BenchContext, browser: BenchBrowser, seeded: Se
         `${browser.product}; offline (the visit goes to the outbox), coordinator; click on the focused Save → notes text in the client page's timeline painted, in-page; ` +
         `a visit with notes and one follow-up task, each time for another client opened from the caseload; ` +
         `median phases: stored ${ms(summarise(stored).median)}, client page's queries settled ${ms(summarise(settled).median)}, in DOM ${ms(summarise(inDom).median)}; ` +
-        `the visit was within the 1280×800 screen in the painted frame in ${onScreen} of ${painted.length} saves; ${load()}`,
+        `the page starts at its top and the visit's entry was on the 1280×800 screen in ${onScreen} of ${painted.length} saves ` +
+        `(its top at ${formatNumber(median(entryTops))} px in the median save; the client's cases come first on the page); ${load()}`,
     });
   } finally {
     await page.close();
