@@ -59,10 +59,10 @@ export async function toSyncError(res: Response): Promise<SyncError> {
 const offlineError = () => new SyncError('offline', 'No connection to the Resonance server.');
 
 export async function apiFetch(api: ApiOptions, path: string, init: RequestInit = {}): Promise<Response> {
+  if (api.online?.() === false) throw offlineError();
   const headers = new Headers(init.headers);
   headers.set('authorization', `Bearer ${api.token}`);
   if (init.body !== undefined) headers.set('content-type', 'application/json');
-  if (api.online?.() === false) throw offlineError();
   let res: Response;
   try {
     res = await api.fetch(`${api.baseUrl}${path}`, { ...init, headers, cache: 'no-store' });
