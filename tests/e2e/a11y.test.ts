@@ -20,6 +20,22 @@ async function h1(page: Page, name: string | RegExp): Promise<void> {
   await page.getByRole('heading', { level: 1, name }).waitFor({ state: 'visible', timeout: PAGE_TIMEOUT_MS });
 }
 
+/**
+ * The contrast ratio (WCAG 2.2) of an element's text on its own background, from the computed
+ * styles as they are now (under the pointer, say): both must be opaque colours.
+ */
+function textContrast(el: Element): number {
+  const style = getComputedStyle(el);
+  const luminance = (colour: string): number => {
+    const [r = 0, g = 0, b = 0, alpha = 1] = (colour.match(/[\d.]+/g) ?? []).map(Number);
+    if (alpha !== 1) throw new Error(`not an opaque colour: ${colour}`);
+    const channel = (c: number) => (c / 255 <= 0.03928 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4);
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+  };
+  const [light, dark] = [luminance(style.color), luminance(style.backgroundColor)].sort((a, b) => b - a);
+  return ((light ?? 0) + 0.05) / ((dark ?? 0) + 0.05);
+}
+
 /** True when the page needs no sideways scrolling at the current viewport. */
 function fitsWidth(page: Page): Promise<boolean> {
   return page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1);
@@ -68,6 +84,13 @@ describe('accessibility (WCAG 2.2 AA)', () => {
     await h1(page, name);
     await page.getByRole('heading', { level: 2, name: 'Visits and follow-ups' }).waitFor();
     expect(await runAxe(page)).toEqual([]);
+    // Links drawn as buttons keep readable text under the pointer ("Record visit" once took the
+    // links' hover colour: dark text on the dark button).
+    for (const name of [/^Record visit/, /^Add feedback/]) {
+      const link = page.getByRole('main').getByRole('link', { name }).first();
+      await link.hover();
+      expect(await link.evaluate(textContrast), `${String(name)} under the pointer`).toBeGreaterThanOrEqual(4.5);
+    }
     await page.getByRole('button', { name: 'Record consent' }).click();
     await page.getByRole('button', { name: 'Save consent' }).click();
     await page.getByRole('heading', { name: 'There is a problem' }).waitFor();
