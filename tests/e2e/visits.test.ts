@@ -109,6 +109,17 @@ describe('record a visit', () => {
     expect(await timeline.entry(notes).textContent()).toContain('Drop-in');
     expect(await timeline.entry(notes).textContent()).toContain('Outcomes: Advice given');
     await timeline.entry(`Follow-up: ${followUp}`).waitFor({ state: 'visible' });
+    // The save is confirmed at the top of the page, where the worker is; the timeline comes after
+    // the client's cases, often below the screen, and "Show the visit" brings the entry into view.
+    expect(await timeline.recordedBanner().textContent()).toContain('Saved on this device with its follow-up task.');
+    expect(await timeline.recordedBanner().evaluate((el) => el.getBoundingClientRect().bottom <= innerHeight)).toBe(true);
+    await timeline.showVisit().click();
+    await page.waitForFunction((text) => {
+      const focused = document.activeElement;
+      const box = focused?.getBoundingClientRect();
+      return focused?.tagName === 'LI' && focused.textContent?.includes(text) && box !== undefined && box.top >= 0 && box.bottom <= innerHeight;
+    }, notes);
+    expect(await runAxe(page, { include: 'main' })).toEqual([]);
 
     const tasks = new TasksPage(page);
     await tasks.openFromNav();
@@ -145,7 +156,8 @@ describe('record a visit', () => {
         const main = document.getElementById('main-content');
         const content = main?.innerText ?? '';
         const h1 = [...(main?.querySelectorAll('h1') ?? [])].find((h) => h.checkVisibility());
-        frames.push([location.pathname, h1?.textContent ?? '', /Loading/.test(content) ? 'loading' : '', content.includes(text) ? 'visit' : '', scrollY === 0 ? 'top' : `scrolled ${Math.round(scrollY)} px`].join('|'));
+        const banner = content.includes('Visit recorded') ? 'banner' : '';
+        frames.push([location.pathname, h1?.textContent ?? '', /Loading/.test(content) ? 'loading' : '', content.includes(text) ? 'visit' : '', scrollY === 0 ? 'top' : `scrolled ${Math.round(scrollY)} px`, banner].join('|'));
         if (frames.length < 90) requestAnimationFrame(sample);
       };
       requestAnimationFrame(sample);
@@ -157,8 +169,9 @@ describe('record a visit', () => {
     const firstClientFrame = frames.findIndex((f) => !f.split('|')[1]?.startsWith('Record a visit'));
     expect(firstClientFrame, frames.join('\n')).toBeGreaterThan(0);
     const after = frames.slice(firstClientFrame);
-    // Every frame from the first without the form shows the client page from its top with the visit, never a loading state.
-    expect(after.filter((f) => f.split('|')[2] === 'loading' || f.split('|')[3] !== 'visit' || f.split('|')[4] !== 'top'), frames.join('\n')).toEqual([]);
+    // Every frame from the first without the form shows the client page from its top with the visit
+    // and the banner confirming it, never a loading state (the banner stays once the address changes).
+    expect(after.filter((f) => f.split('|')[2] === 'loading' || f.split('|')[3] !== 'visit' || f.split('|')[4] !== 'top' || f.split('|')[5] !== 'banner'), frames.join('\n')).toEqual([]);
     expect(after.at(-1)?.split('|')[0]).toMatch(/^\/clients\/[^/]+$/);
   });
 

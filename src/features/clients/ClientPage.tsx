@@ -4,16 +4,19 @@
  * name once it has loaded. A client not on this device gets a plain explanation, not a blank page.
  */
 import { useMemo, useState } from 'react';
-import { Link, useLocation, useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { localDate } from '#shared/domain/tasks';
+import { usePageState } from '../common/after-save';
+import type { ClientPageState } from '../common/client-page-state';
 import { useData } from '../common/data';
 import { useDirectory } from '../common/directory';
 import { buttonClass } from '../../ui/form';
-import { Banner, formatDate, PageHeading } from '../../ui/shell';
+import { formatDate, PageHeading } from '../../ui/shell';
 import { CasesSection } from './CasesSection';
 import { ClientDetails } from './ClientDetails';
 import { ConsentSection } from './ConsentSection';
 import { useClient, useClientCases, useClientTasks, useClientVisits } from './queries';
+import { SaveBanners } from './SaveBanners';
 import { buildTimeline } from './timeline';
 import { Timeline } from './Timeline';
 import './clients.css';
@@ -23,17 +26,9 @@ function identityLine(client: { dateOfBirth?: string; postcode?: string }): stri
   return ['Client', client.dateOfBirth ? `born ${formatDate(client.dateOfBirth)}` : null, client.postcode ?? null].filter(Boolean).join(' · ');
 }
 
-/** Set by the register and edit pages when they navigate here, to confirm the save. */
-export interface ClientPageState {
-  registered?: boolean;
-  /** What the edit page changed, in words ("phone number and language"), or 'nothing'. */
-  updated?: string;
-}
-
 export default function ClientPage() {
   const { clientId = '' } = useParams();
   const { session } = useData();
-  const location = useLocation();
   const [today] = useState(() => localDate(new Date()));
   const people = useDirectory();
   const client = useClient(clientId);
@@ -41,9 +36,9 @@ export default function ClientPage() {
   const visits = useClientVisits(clientId);
   const tasks = useClientTasks(clientId);
   const timeline = useMemo(() => (visits && tasks ? buildTimeline(visits, tasks) : undefined), [visits, tasks]);
-  const pageState = location.state as ClientPageState | null;
-  const registered = pageState?.registered === true;
-  const updated = pageState?.updated;
+  const pageState = usePageState() as ClientPageState | null;
+  const recordedVisitId = pageState?.visitRecorded?.visitId;
+  const recordedOnTimeline = timeline?.some((item) => item.kind === 'visit' && item.visit.id === recordedVisitId) ?? false;
   const userId = session.user.id;
   const encoded = encodeURIComponent(clientId);
 
@@ -75,15 +70,9 @@ export default function ClientPage() {
       </PageHeading>
       {!client ? null : (
         <>
-          {registered ? <Banner tone="success" title={`${client.name} is registered`}>Saved on this device. It will sync when you are online.</Banner> : null}
-          {updated === 'nothing' ? <Banner tone="info" title="No details were changed">Nothing needed saving.</Banner> : null}
-          {updated && updated !== 'nothing' ? (
-            <Banner tone="success" title={`Changed ${updated}`}>
-              Saved on this device. It will sync when you are online.
-            </Banner>
-          ) : null}
+          <SaveBanners state={pageState} clientName={client.name} visitOnTimeline={recordedOnTimeline} />
           <CasesSection clientId={clientId} cases={cases} currentUserId={userId} nameOf={people.nameOf} canAssign={session.user.role === 'coordinator'} />
-          <Timeline items={timeline} cases={cases ?? []} currentUserId={userId} today={today} nameOf={people.nameOf} />
+          <Timeline items={timeline} highlight={recordedVisitId} cases={cases ?? []} currentUserId={userId} today={today} nameOf={people.nameOf} />
           <section className="rs-section" aria-labelledby="details-heading">
             <div className="cp-section-heading">
               <h2 id="details-heading">Details</h2>

@@ -15,8 +15,17 @@ import { staffNameInSentence, type NameOf } from './vocabulary';
 const TIMELINE_PAGE = 25;
 
 
+/** The id of an entry's list item (the client page's "Show the visit" moves focus to it). */
+export function timelineEntryId(kind: TimelineItem['kind'], id: string): string {
+  return `timeline-${kind}-${id}`;
+}
+
+const itemId = (item: TimelineItem): string => (item.kind === 'visit' ? item.visit.id : item.task.id);
+
 export interface TimelineProps {
   items: readonly TimelineItem[] | undefined;
+  /** A visit just recorded: its entry is marked, and shown even when it is older than the first page. */
+  highlight?: string | undefined;
   cases: readonly Readonly<Pick<Case, 'id' | 'type'>>[];
   currentUserId: string;
   today: string;
@@ -56,8 +65,10 @@ function TaskEntry({ task, caseType, today }: { task: TimelineTask; caseType: st
   );
 }
 
-export function Timeline({ items, cases, currentUserId, today, nameOf }: TimelineProps) {
-  const [limit, setLimit] = useState(TIMELINE_PAGE);
+export function Timeline({ items, highlight, cases, currentUserId, today, nameOf }: TimelineProps) {
+  const [more, setMore] = useState(false);
+  const highlighted = highlight === undefined ? -1 : (items?.findIndex((item) => item.kind === 'visit' && item.visit.id === highlight) ?? -1);
+  const limit = more ? Infinity : Math.max(TIMELINE_PAGE, highlighted + 1);
   const caseTypes = new Map(cases.map((c) => [c.id, labelFromSlug(c.type)]));
   return (
     <section className="rs-section" aria-labelledby="timeline-heading">
@@ -71,8 +82,12 @@ export function Timeline({ items, cases, currentUserId, today, nameOf }: Timelin
       ) : (
         <>
           <ol className="cp-timeline">
-            {items.slice(0, limit).map((item) => (
-              <li key={`${item.kind}:${item.kind === 'visit' ? item.visit.id : item.task.id}`} className={`cp-event cp-event--${item.kind}`}>
+            {items.slice(0, limit).map((item, i) => (
+              <li
+                key={`${item.kind}:${itemId(item)}`}
+                className={`cp-event cp-event--${item.kind}${i === highlighted ? ' cp-event--recorded' : ''}`}
+                {...(i === highlighted ? { id: timelineEntryId(item.kind, itemId(item)), tabIndex: -1 } : {})}
+              >
                 {item.kind === 'visit' ? (
                   <VisitEntry visit={item.visit} caseType={caseTypes.get(item.visit.caseId)} currentUserId={currentUserId} nameOf={nameOf} />
                 ) : (
@@ -82,7 +97,7 @@ export function Timeline({ items, cases, currentUserId, today, nameOf }: Timelin
             ))}
           </ol>
           {items.length > limit ? (
-            <Button variant="secondary" onClick={() => setLimit(items.length)}>
+            <Button variant="secondary" onClick={() => setMore(true)}>
               Show all {items.length} entries
             </Button>
           ) : null}

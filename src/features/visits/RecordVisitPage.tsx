@@ -18,7 +18,8 @@ import { validateVisitForm } from '#shared/domain/forms';
 import { localDate } from '#shared/domain/tasks';
 import { useFormState } from '../../ui/form';
 import { EmptyState, PageHeading } from '../../ui/shell';
-import { useShowThenLeave, type ResultPageProps } from '../common/after-save';
+import { ResultState, useShowThenLeave, type ResultPageProps } from '../common/after-save';
+import type { ClientPageState } from '../common/client-page-state';
 import { useData } from '../common/data';
 import { recordVisit } from './commands';
 import { inFieldOrder, initialVisitValues, localErrors, toVisitInput } from './form-model';
@@ -50,7 +51,7 @@ export default function RecordVisitPage({ resultPage: ClientPage }: ResultPagePr
   const { clientId = '' } = useParams();
   const [search] = useSearchParams();
   const clientPage = `/clients/${clientId}`;
-  const afterSave = useShowThenLeave(clientPage);
+  const afterSave = useShowThenLeave<ClientPageState>(clientPage);
   const { db, session } = useData();
   const client = useClient(clientId);
   const cases = useOpenCases(clientId);
@@ -62,7 +63,13 @@ export default function RecordVisitPage({ resultPage: ClientPage }: ResultPagePr
   const [saveError, setSaveError] = useState<string | null>(null);
 
   // Saved, and the form has gone since (another device closed the case, say): the client page alone.
-  if (afterSave.shown && (!client || !cases?.length)) return ClientPage ? <ClientPage /> : null;
+  if (afterSave.shown && (!client || !cases?.length)) {
+    return ClientPage ? (
+      <ResultState value={afterSave.state}>
+        <ClientPage />
+      </ResultState>
+    ) : null;
+  }
   if (client === undefined || cases === undefined) {
     return (
       <>
@@ -117,14 +124,14 @@ export default function RecordVisitPage({ resultPage: ClientPage }: ResultPagePr
     inFlight.current = true;
     const showSaving = setTimeout(() => setSaving(true), SHOW_SAVING_AFTER_MS);
     try {
-      await recordVisit(db, { clientId, userId: session.user.id, value: result.value, now });
+      const recorded = await recordVisit(db, { clientId, userId: session.user.id, value: result.value, now });
       markSave(SAVE_MARKS.stored);
       await settleClientPage(db, clientId);
       markSave(SAVE_MARKS.settled);
       clearTimeout(showSaving);
       form.markSaved();
       // Drawn at once rather than as a low-priority transition: the timeline is what the worker waits to see.
-      afterSave.show();
+      afterSave.show({ visitRecorded: { visitId: recorded.visit.id, followUps: recorded.taskIds.length } });
     } catch (e) {
       clearTimeout(showSaving);
       inFlight.current = false;
@@ -156,7 +163,9 @@ export default function RecordVisitPage({ resultPage: ClientPage }: ResultPagePr
       </Activity>
       {ClientPage ? (
         <Activity mode={afterSave.shown ? 'visible' : 'hidden'}>
-          <ClientPage />
+          <ResultState value={afterSave.state}>
+            <ClientPage />
+          </ResultState>
         </Activity>
       ) : null}
     </>
