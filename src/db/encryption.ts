@@ -131,6 +131,16 @@ export function wrappedEncryptionStorage<Internals, InstanceCreationOptions>(
       const primary = getPrimaryFieldOfPrimaryKey(params.schema.primaryKey) as string;
       const contextOf = (doc: Doc) => `${params.collectionName}|${String(doc[primary])}`;
 
+      /**
+       * The plain values of each document this wrapper sealed on its way to storage, by the sealed
+       * document object itself. The storage's change event for a write carries that same object
+       * (RxDB's categorizeBulkWriteRows; not in dev mode, which copies it), and RxDB's bulkWrite
+       * waits for the event to be opened: without this, every save waited for an AES-GCM decrypt
+       * of what it had just encrypted. Only objects made here are keys, so nothing read from
+       * IndexedDB or the server skips its decrypt and its authentication check.
+       */
+      const sealedHere = new WeakMap<Doc, Doc>();
+
       const toStorage = async (input: unknown): Promise<RxDocumentData<unknown>> => {
         const doc = input as Doc;
         const secret: Doc = {};
@@ -144,7 +154,10 @@ export function wrappedEncryptionStorage<Internals, InstanceCreationOptions>(
             out[k] = v;
           }
         }
-        if (any) out[SEALED_FIELD] = await sealText(key, JSON.stringify(secret), contextOf(doc));
+        if (any) {
+          out[SEALED_FIELD] = await sealText(key, JSON.stringify(secret), contextOf(doc));
+          sealedHere.set(out, secret);
+        }
         return out as RxDocumentData<unknown>;
       };
       const fromStorage = async (stored: RxDocumentData<unknown>): Promise<RxDocumentData<RxDocType>> => {
@@ -152,7 +165,7 @@ export function wrappedEncryptionStorage<Internals, InstanceCreationOptions>(
         const sealed = doc[SEALED_FIELD];
         // Written before this device had a key (or nothing sensitive in it): stored as it is.
         if (typeof sealed !== 'string') return stored as RxDocumentData<RxDocType>;
-        const secret = JSON.parse(await openText(key, sealed, contextOf(doc))) as Doc;
+        const secret = sealedHere.get(doc) ?? (JSON.parse(await openText(key, sealed, contextOf(doc))) as Doc);
         const out: Doc = {};
         for (const [k, v] of Object.entries(doc)) if (k !== SEALED_FIELD) out[k] = v;
         return Object.assign(out, secret) as RxDocumentData<RxDocType>;

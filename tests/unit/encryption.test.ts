@@ -11,6 +11,7 @@ import { StorageError, WrongKeyError } from '#db/errors';
 import { createDoc, updateDoc } from '#db/writes';
 import { schemas } from '#shared/schemas/index';
 import { SENSITIVE_FIELDS } from '#shared/schemas/sensitive';
+import { rawDump } from './raw-idb';
 
 const NOTE = 'Disclosed fear of ex-partner at 14 Larch Road; safeguarding referral made';
 const NEED = 'Insulin storage at hostel';
@@ -40,27 +41,6 @@ async function open(factory: IDBFactory, key?: CryptoKey): Promise<ResonanceData
   const db = await openDatabase({ name, indexedDB: factory, IDBKeyRange, devMode: true, ...(key ? { encryptionKey: key } : {}) });
   opened.push(db);
   return db;
-}
-
-function request<T>(r: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    r.onsuccess = () => resolve(r.result);
-    r.onerror = () => reject(r.error ?? new Error('IndexedDB request failed'));
-  });
-}
-
-/** Every value of every object store of every database in this IndexedDB, as one JSON text. */
-async function rawDump(factory: IDBFactory): Promise<string> {
-  const parts: string[] = [];
-  for (const info of await factory.databases()) {
-    if (!info.name) continue;
-    const idb = await request(factory.open(info.name));
-    for (const store of Array.from(idb.objectStoreNames)) {
-      parts.push(JSON.stringify(await request(idb.transaction(store).objectStore(store).getAll())));
-    }
-    idb.close();
-  }
-  return parts.join('\n');
 }
 
 async function seedVisit(db: ResonanceDatabase) {
