@@ -8,7 +8,7 @@
 import { useEffect } from 'react';
 import { Outlet, useNavigate } from 'react-router';
 import { ROLE_LABELS } from '#shared/domain/roles';
-import { useData, useObservable } from '../features/common/data';
+import { useBackgroundObservable, useData } from '../features/common/data';
 import { AppHeader, formatAgo, formatDuration, MainNav, ShellLayout, StatusBar, type NavItem } from '../ui/shell';
 import { AppBanners } from './AppBanners';
 import { lockApp, quickExit } from './lock/actions';
@@ -36,7 +36,9 @@ export function AppLayout() {
   const navigate = useNavigate();
   const slowNavigation = useSlowNavigation();
   const online = useOnline();
-  const status = useObservable(() => sync.status$, [sync]);
+  // In the background: a save starts a push, and the shell redrawn with "Syncing…" at once was
+  // drawn in the very render that shows the saved visit (the whole shell, online).
+  const status = useBackgroundObservable(() => sync.status$, [sync]);
   const outbox = useOutboxSummary(db);
   const now = useNow(CLOCK_TICK_MS);
   const lastSyncedAt = status?.lastSyncedAt ?? null;

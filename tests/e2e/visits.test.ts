@@ -11,7 +11,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchBrowser, runAxe, signInAs, startTestServer, type LaunchedBrowser, type TestServer } from '../support';
+import { launchBrowser, recordReactRenders, runAxe, signInAs, startTestServer, type LaunchedBrowser, type TestServer } from '../support';
 import { ClientTimeline } from './pages/client-timeline';
 import { RecordVisitPage } from './pages/record-visit-page';
 import { TasksPage } from './pages/tasks-page';
@@ -44,6 +44,8 @@ describe('record a visit', () => {
     server = await startTestServer(process.env.E2E_DIST_DIR ? { distDir: process.env.E2E_DIST_DIR } : {});
     browser = await launchBrowser();
     page = await browser.context.newPage();
+    // The frame-by-frame test counts React's renders.
+    await recordReactRenders(page);
     await page.goto(`${server.url}/`, { waitUntil: 'load' });
     await signInAs(page, WORKER.email, WORKER.password);
   });
@@ -157,7 +159,9 @@ describe('record a visit', () => {
         const content = main?.innerText ?? '';
         const h1 = [...(main?.querySelectorAll('h1') ?? [])].find((h) => h.checkVisibility());
         const banner = content.includes('Visit recorded') ? 'banner' : '';
-        frames.push([location.pathname, h1?.textContent ?? '', /Loading/.test(content) ? 'loading' : '', content.includes(text) ? 'visit' : '', scrollY === 0 ? 'top' : `scrolled ${Math.round(scrollY)} px`, banner].join('|'));
+        // React commits so far that rendered something.
+        const commits = (window as unknown as { reactRenders: number[] }).reactRenders.filter((n) => n > 0).length;
+        frames.push([location.pathname, h1?.textContent ?? '', /Loading/.test(content) ? 'loading' : '', content.includes(text) ? 'visit' : '', scrollY === 0 ? 'top' : `scrolled ${Math.round(scrollY)} px`, banner, `${commits} commits`].join('|'));
         if (frames.length < 90) requestAnimationFrame(sample);
       };
       requestAnimationFrame(sample);
@@ -173,6 +177,11 @@ describe('record a visit', () => {
     // and the banner confirming it, never a loading state (the banner stays once the address changes).
     expect(after.filter((f) => f.split('|')[2] === 'loading' || f.split('|')[3] !== 'visit' || f.split('|')[4] !== 'top' || f.split('|')[5] !== 'banner'), frames.join('\n')).toEqual([]);
     expect(after.at(-1)?.split('|')[0]).toMatch(/^\/clients\/[^/]+$/);
+    // The save draws the client page in one React render: rendered hidden with the results it had
+    // then, it takes up its queries' new results in the render that shows it, not in a second one,
+    // and neither the hidden form nor the app's shell render again before that frame.
+    const commitsBy = (frame: string | undefined) => Number(frame?.split('|')[6]?.split(' ')[0]);
+    expect(commitsBy(frames[firstClientFrame]) - commitsBy(frames[firstClientFrame - 1]), frames.join('\n')).toBe(1);
   });
 
   it('records a visit with the keyboard alone (Tab, arrows, Space, Enter)', async () => {

@@ -9,3 +9,4 @@ export { DIST_DIR, REPO_ROOT, copyDist, requireBuiltDist } from './dist';
 export { goOffline, goOnline, waitForServiceWorkerControl } from './network';
 export { signInAs } from './sign-in';
 export { runAxe, runAxeRaw, formatViolation, WCAG_22_AA_TAGS, type AxeOptions } from './axe';
+export { recordReactRenders } from './react-renders';

@@ -36,9 +36,18 @@ export function keepIfSame<T>(previous: T | undefined, next: T): T {
 /**
  * A live query as React state: starts from the settled result, then follows the query. Its
  * subscription's first emission holds the same document objects, so it re-renders nothing.
+ *
+ * A render also takes up the query's settled result when it holds other documents than the state:
+ * the client page is rendered hidden beside the visit form, its subscriptions paused, and after a
+ * save it is shown with the queries already brought up to date (visits/queries.ts). Taken up here
+ * (React renders this component again at once, before its children), the page is drawn with the
+ * new visit in the render that shows it, instead of drawn stale and then again when the
+ * subscriptions resume (a whole second render of the page in the save's frame).
  */
 function useLiveQuery<T>(makeQuery: () => RxQuery<never, T>, deps: readonly unknown[]): T | undefined {
   const [value, setValue] = useState<T | undefined>(() => settledResult(makeQuery()));
+  const settled = settledResult(makeQuery());
+  if (settled !== undefined && keepIfSame(value, settled) !== value) setValue(settled);
   useEffect(() => {
     const sub = makeQuery().$.subscribe((next) => setValue((previous) => keepIfSame(previous, next)));
     return () => sub.unsubscribe();

@@ -2,8 +2,8 @@
  * Reactive reads for recording a visit: the client, and the client's open cases (visits are only
  * recorded against open cases, domain/cases.ts canRecordVisit). Both re-emit on any local change.
  */
-import { useEffect } from 'react';
-import { map } from 'rxjs';
+import { useEffect, useState } from 'react';
+import { combineLatest, map, take } from 'rxjs';
 import type { ResonanceDatabase } from '#db/database';
 import type { Case, Client } from '#shared/schemas/index';
 import { clientPageQueries } from '../common/client-queries';
@@ -31,17 +31,22 @@ export function useOpenCases(clientId: string): Case[] | undefined {
  * Keeps the client page's four queries live while the visit form is open (the same query objects
  * the client page reads, common/client-queries.ts), so that after Save the client page finds their
  * results already updated with the new visit and tasks by event-reduce, instead of reading
- * IndexedDB again (the ≤30 ms save-to-timeline target). Emits nothing.
+ * IndexedDB again (the ≤30 ms save-to-timeline target). Returns true once all four have their
+ * first results: the form then renders the hidden client page again, whole, so that showing it
+ * after a save adds the visit instead of building the page's cases and timeline.
  */
-export function useWarmClientPage(clientId: string): void {
+export function useWarmClientPage(clientId: string): boolean {
   const { db } = useData();
+  const [warm, setWarm] = useState<string | null>(null);
   useEffect(() => {
     const { client, cases, visits, tasks } = clientPageQueries(db, clientId);
-    const subs = [client.$.subscribe(), cases.$.subscribe(), visits.$.subscribe(), tasks.$.subscribe()];
+    const first = combineLatest([client.$, cases.$, visits.$, tasks.$]).pipe(take(1)).subscribe(() => setWarm(clientId));
+    const subs = [first, client.$.subscribe(), cases.$.subscribe(), visits.$.subscribe(), tasks.$.subscribe()];
     return () => {
       for (const s of subs) s.unsubscribe();
     };
   }, [db, clientId]);
+  return warm === clientId;
 }
 
 /**
