@@ -672,7 +672,7 @@ async function measureSaves(ctx: BenchContext, browser: BenchBrowser, seeded: Se
         `${browser.product}; offline (the visit goes to the outbox), coordinator; click on the focused Save → notes text in the client page's timeline painted, in-page; ` +
         `a visit with notes and one follow-up task, each time for another client opened from the caseload; ` +
         `median phases: stored ${ms(summarise(stored).median)}, client page's queries settled ${ms(summarise(settled).median)}, in DOM ${ms(summarise(inDom).median)}; ` +
-        `the page starts at its top and the visit's entry was on the 1280×800 screen in ${onScreen} of ${painted.length} saves ` +
+        `the page starts at its top with a "Visit recorded" banner, and the visit's entry was on the 1280×800 screen in ${onScreen} of ${painted.length} saves ` +
         `(its top at ${formatNumber(median(entryTops))} px in the median save; the client's cases come first on the page); ${load()}`,
     });
   } finally {
