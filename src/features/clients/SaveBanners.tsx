@@ -9,7 +9,15 @@ import { Button } from '../../ui/form';
 import { Banner } from '../../ui/shell';
 import { timelineEntryId } from './Timeline';
 
-const SAVED = 'Saved on this device. It will sync when you are online.';
+/** "Saved on this device. It will sync when you are online.", with what came with the record, if anything. */
+function saved(withWhat = ''): string {
+  return `Saved on this device${withWhat}. It will sync when you are online.`;
+}
+
+/** " with its follow-up task", " with its 2 follow-up tasks", or nothing. */
+function withFollowUps(count: number): string {
+  return count === 0 ? '' : count === 1 ? ' with its follow-up task' : ` with its ${count} follow-up tasks`;
+}
 
 export interface SaveBannersProps {
   state: ClientPageState | null;
@@ -32,7 +40,7 @@ export function SaveBanners({ state, clientName, visitOnTimeline }: SaveBannersP
     <>
       {registered ? (
         <Banner tone="success" title={`${clientName} is registered`} className="cp-save-banner">
-          {SAVED}
+          {saved()}
         </Banner>
       ) : null}
       {updated === 'nothing' ? (
@@ -42,16 +50,12 @@ export function SaveBanners({ state, clientName, visitOnTimeline }: SaveBannersP
       ) : null}
       {updated && updated !== 'nothing' ? (
         <Banner tone="success" title={`Changed ${updated}`} className="cp-save-banner">
-          {SAVED}
+          {saved()}
         </Banner>
       ) : null}
       {visitRecorded ? (
         <Banner tone="success" title="Visit recorded" className="cp-save-banner">
-          <p>
-            {visitRecorded.followUps > 0
-              ? `Saved on this device with ${visitRecorded.followUps === 1 ? 'its follow-up task' : `its ${visitRecorded.followUps} follow-up tasks`}. It will sync when you are online.`
-              : SAVED}
-          </p>
+          <p>{saved(withFollowUps(visitRecorded.followUps))}</p>
           {visitOnTimeline ? (
             <Button variant="secondary" onClick={() => showEntry(visitRecorded.visitId)}>
               Show the visit

@@ -3,8 +3,9 @@
  * and their open cases, validates with the domain's validateVisitForm, saves the visit and its
  * follow-up tasks in one go (commands.ts) and returns to the client page, which confirms the save in
  * a "Visit recorded" banner at its top (the visit's id goes with it, through ResultState and then the
- * history entry's state) and whose timeline shows the new visit straight from the local database: the client page's queries are kept live while the form
- * is open and brought up to date before it is shown, so that page renders whole at once. The app
+ * history entry's state) and whose timeline shows the new visit straight from the local database:
+ * the client page's queries are kept live while the form is open and brought up to date before it
+ * is shown, so that page renders whole at once. The app
  * hands this page the client page (`resultPage`), which it renders hidden beside the form from the
  * start (React's Activity: built while the person types, at low priority) and shows as soon as the
  * visit is stored, before the address changes (useShowThenLeave, common/after-save.ts); the form is
