@@ -1,13 +1,14 @@
 /**
  * withBulkReads answers every query shape exactly as RxDB's own Dexie cursor does: the same
  * documents in the same order, with selectors the index does and does not cover, sorts, skip and
- * limit, and deleted documents left out. Two databases on fake-indexeddb hold the same tasks, one
- * with the wrapper and one without.
+ * limit, and deleted documents left out; and reads what changed since a replication checkpoint
+ * as RxDB's own helper does, without walking a cursor. Two databases on fake-indexeddb hold the
+ * same tasks, one with the wrapper and one without.
  */
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { createRxDatabase, type MangoQuery, type RxCollection, type RxDatabase } from 'rxdb';
+import { IDBFactory, IDBIndex, IDBKeyRange } from 'fake-indexeddb';
+import { createRxDatabase, getChangedDocumentsSince, type MangoQuery, type RxCollection, type RxDatabase } from 'rxdb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { taskSchema, type Task } from '#shared/schemas/tasks';
 import { withBulkReads } from './bulk-reads';
 
@@ -68,5 +69,63 @@ describe('withBulkReads', () => {
     const found = await bulk.tasks.find({ selector: { id: 't500' } }).exec();
     expect(found.map((d) => d.primary)).toEqual(['t500']);
     await bulk.tasks.findOne('t500').remove();
+    // The same write and removal without the wrapper, so both databases still hold the same documents.
+    await plain.tasks.insert(task(500));
+    await plain.tasks.findOne('t500').remove();
+  });
+});
+
+interface Checkpoint {
+  id: string;
+  lwt: number;
+}
+
+/** Every change from the start, `limit` at a time: [id, deleted] per document, and each step's checkpoint id. */
+async function pageThrough(db: Db, limit: number): Promise<{ docs: [string, boolean][]; checkpoints: string[] }> {
+  const docs: [string, boolean][] = [];
+  const checkpoints: string[] = [];
+  let checkpoint: Checkpoint | undefined;
+  for (;;) {
+    const step = await getChangedDocumentsSince<Task, Checkpoint>(db.tasks.storageInstance, limit, checkpoint);
+    checkpoints.push(step.checkpoint.id);
+    if (step.documents.length === 0) return { docs, checkpoints };
+    docs.push(...step.documents.map((d): [string, boolean] => [d.id, d._deleted]));
+    checkpoint = step.checkpoint;
+  }
+}
+
+describe('withBulkReads: changes since a checkpoint (sync.md, the replication checkpoint)', () => {
+  it('pages through every document, deleted ones too, in the order and with the checkpoints of RxDB\'s own query', async () => {
+    const [expected, actual] = await Promise.all([pageThrough(plain, 7), pageThrough(bulk, 7)]);
+    expect(actual).toEqual(expected);
+    // 120 inserted in one write (one write time), three of them deleted later.
+    expect(actual.docs.length).toBeGreaterThanOrEqual(120);
+    expect(actual.docs.filter(([, deleted]) => deleted).map(([id]) => id)).toEqual(expect.arrayContaining(['t005', 't006', 't077']));
+  });
+
+  it('starts just after a checkpoint inside a write, and at the end returns nothing with the same checkpoint', async () => {
+    const all = await getChangedDocumentsSince<Task, Checkpoint>(bulk.tasks.storageInstance, 200);
+    const middle = all.documents[60];
+    if (!middle) throw new Error('expected 120 documents');
+    const after = await getChangedDocumentsSince<Task, Checkpoint>(bulk.tasks.storageInstance, 3, { id: middle.id, lwt: middle._meta.lwt });
+    expect(after.documents.map((d) => d.id)).toEqual(all.documents.slice(61, 64).map((d) => d.id));
+    const end = { id: String.fromCharCode(0xffff), lwt: all.documents.at(-1)?._meta.lwt ?? 0 };
+    const none = await getChangedDocumentsSince<Task, Checkpoint>(bulk.tasks.storageInstance, 20, end);
+    expect(none.documents).toEqual([]);
+    expect(none.checkpoint).toEqual(end);
+  });
+
+  it('reads them without a cursor: RxDB\'s query walked every document of the same write before the checkpoint, one by one', async () => {
+    const all = await getChangedDocumentsSince<Task, Checkpoint>(bulk.tasks.storageInstance, 200);
+    const last = all.documents.at(-2);
+    if (!last) throw new Error('expected 120 documents');
+    const cursors = vi.spyOn(IDBIndex.prototype, 'openCursor');
+    try {
+      const found = await getChangedDocumentsSince<Task, Checkpoint>(bulk.tasks.storageInstance, 20, { id: last.id, lwt: last._meta.lwt });
+      expect(found.documents).toHaveLength(1);
+      expect(cursors).not.toHaveBeenCalled();
+    } finally {
+      cursors.mockRestore();
+    }
   });
 });

@@ -4,8 +4,8 @@
  * (an edit, a new client, a removal) makes the check refuse it, so a cold start never shows rows
  * the full list would not show first.
  */
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { IDBFactory, IDBIndex, IDBKeyRange } from 'fake-indexeddb';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildClientIndex } from '#shared/domain/search';
 import { openDatabase, type ResonanceDatabase } from '#db/database';
 import { createDoc, createDocs, removeDoc, updateDoc } from '#db/writes';
@@ -70,4 +70,16 @@ describe('checkHead', () => {
   async function takeFullHead(): Promise<CaseloadHead> {
     return headNow(25);
   }
+  it('checks with indexed reads only, never a cursor, though every client was written at the same time', async () => {
+    // The clients above came in one write, as a sync's pull writes them: one local write time.
+    const head = await takeFullHead();
+    const cursors = vi.spyOn(IDBIndex.prototype, 'openCursor');
+    try {
+      expect(await checkHead(db, head)).toHaveLength(8);
+      // Before bulk-reads.ts answered "changed since" itself, RxDB walked every client of that write.
+      expect(cursors).not.toHaveBeenCalled();
+    } finally {
+      cursors.mockRestore();
+    }
+  });
 });
