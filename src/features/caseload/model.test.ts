@@ -1,6 +1,6 @@
-/** Caseload grouping, filters and the "Record visit" target (timings live in tests/bench, not here). */
+/** Caseload grouping, filters, the "Record visit" target and the head's rules (timings live in tests/bench, not here). */
 import { describe, expect, it } from 'vitest';
-import { applyFilters, groupCases, groupOpenTasks, NO_FILTERS, recordVisitPath, type CaseRow, type ClientRow, type TaskRow } from './model';
+import { applyFilters, currentHeadRows, groupCases, groupOpenTasks, headWriteTime, NO_FILTERS, recordVisitPath, takeHead, type CaseRow, type ClientRow, type TaskRow } from './model';
 
 const TODAY = '2025-06-10';
 const clients: ClientRow[] = [
@@ -58,5 +58,32 @@ describe('caseload model', () => {
     expect(recordVisitPath('a', [{ id: 'k1' }])).toBe('/clients/a/visits/new?case=k1');
     expect(recordVisitPath('c', [{ id: 'k4' }, { id: 'k5' }])).toBe('/clients/c/visits/new');
     expect(recordVisitPath('d', [])).toBeNull();
+  });
+});
+
+describe('the caseload head', () => {
+  const listed = new Map(clients.map((c) => [c.id, c]));
+
+  it('keeps the newest write when nothing came after it', () => {
+    expect(headWriteTime(100, [], listed)).toBe(100);
+  });
+
+  it('moves to the latest removal the list already shows, so that removal is not taken for a later one', () => {
+    expect(headWriteTime(100, [{ id: 'gone1', deleted: true, lwt: 120 }, { id: 'gone2', deleted: true, lwt: 130 }], listed)).toBe(130);
+  });
+
+  it('gives nothing while the list has not caught up: a later insert or edit, or a removal the list still shows', () => {
+    expect(headWriteTime(100, [{ id: 'new', deleted: false, lwt: 120 }], listed)).toBeUndefined();
+    expect(headWriteTime(100, [{ id: 'gone', deleted: true, lwt: 110 }, { id: 'a', deleted: false, lwt: 120 }], listed)).toBeUndefined();
+    expect(headWriteTime(100, [{ id: 'b', deleted: true, lwt: 120 }], listed)).toBeUndefined();
+  });
+
+  it('shows its rows only when nothing was written since and every client of it is found', () => {
+    const head = takeHead(['a', 'b', 'c', 'd'], 100);
+    expect(currentHeadRows(head, { writtenSince: false, found: listed })?.map((r) => r.name)).toEqual(['Ann', 'Bob', 'Cat', 'Dan']);
+    expect(currentHeadRows(head, { writtenSince: true, found: listed })).toBeUndefined();
+    expect(currentHeadRows(head, { writtenSince: false, found: new Map([...listed].filter(([id]) => id !== 'c')) })).toBeUndefined();
+    // A head that is not a whole first screen of its count was not taken by takeHead.
+    expect(currentHeadRows({ ids: ['a', 'b'], count: 4, lwt: 100 }, { writtenSince: false, found: listed })).toBeUndefined();
   });
 });

@@ -134,15 +134,18 @@ export const PAGE_SIZE = 25;
  * The first screen of the unfiltered caseload as it was last computed from every client, kept so
  * that a cold start shows it after a few small reads instead of after reading (and decrypting)
  * every client. Ids only, no names. It is shown only while it is provably still the first screen:
- * the device holds the same number of clients and no client was written since (`lwt`, RxDB's local
- * write time, moves on every insert, edit, delete and pulled change).
+ * no client document was written since (`lwt`, RxDB's local write time, moves on every insert,
+ * edit, delete and pulled change), so the list, and its count, are the ones the head was taken from.
  */
 export interface CaseloadHead {
   /** The first PAGE_SIZE ids of the full list, in its order (search.ts: by normalised name, then id). */
   ids: readonly string[];
   /** Clients on the device (not deleted). */
   count: number;
-  /** The latest local write time (ms) among those clients; 0 when there are none. */
+  /**
+   * The latest local write time (ms) among every client document, deleted ones too, when the head
+   * was taken (headWriteTime); 0 when there are none.
+   */
   lwt: number;
 }
 
@@ -169,9 +172,31 @@ export function parseHead(raw: string | null): CaseloadHead | undefined {
   }
 }
 
-/** What the device holds now, from small indexed reads: the count, whether anything was written after head.lwt, the head's clients by id. */
+/** A client document written after some time: which one, whether it is now deleted, and when. */
+export interface LaterWrite {
+  id: string;
+  deleted: boolean;
+  lwt: number;
+}
+
+/**
+ * The write time to keep with a head taken from the full list `listed`, whose newest client was
+ * written at `newest`, given every client document written after that (`later`, read afterwards):
+ * the latest of them all when each is a deletion the list already shows (a client removed after
+ * the last edit); undefined when any is not, since the list has not caught up with a write yet and
+ * the head would miss it. A deletion older than the head is then never taken for one after it.
+ */
+export function headWriteTime(newest: number, later: readonly LaterWrite[], listed: ReadonlyMap<string, unknown>): number | undefined {
+  let lwt = newest;
+  for (const write of later) {
+    if (!write.deleted || listed.has(write.id)) return undefined;
+    lwt = Math.max(lwt, write.lwt);
+  }
+  return lwt;
+}
+
+/** What the device holds now, from small indexed reads: whether any client document was written after head.lwt, the head's clients by id. */
 export interface HeadCheck {
-  count: number;
   writtenSince: boolean;
   found: ReadonlyMap<string, ClientRow>;
 }
@@ -179,10 +204,12 @@ export interface HeadCheck {
 /**
  * The head's rows, in order, when the head is still exactly the first screen of the full list;
  * undefined otherwise (the page then waits for every client). Never a guess: any write since the
- * head was taken, a changed count or a missing client rejects it.
+ * head was taken (an insert, edit or deletion) or a missing client rejects it. With nothing
+ * written, the count is the head's: no count is read (IndexedDB counts 10,000 clients by walking
+ * them, about 150 ms that every other read of the cold start queued behind).
  */
 export function currentHeadRows(head: CaseloadHead, now: HeadCheck): ClientRow[] | undefined {
-  if (now.writtenSince || now.count !== head.count) return undefined;
+  if (now.writtenSince) return undefined;
   if (head.ids.length !== Math.min(head.count, PAGE_SIZE)) return undefined;
   const rows: ClientRow[] = [];
   for (const id of head.ids) {

@@ -9,7 +9,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { buildClientIndex, type ClientIndex } from '#shared/domain/search';
 import type { ResonanceDatabase } from '#db/database';
 import { useData } from '../common/data';
-import { checkHead, latestWrite, readStoredHead, storeHead } from './head';
+import { checkHead, readStoredHead, storeHead, writeTimeOfList } from './head';
 import { groupCases, groupOpenTasks, sameHead, takeHead, type CaseRow, type ClientCases, type ClientRow, type ClientTasks, type TaskRow } from './model';
 
 export interface CaseloadData {
@@ -94,13 +94,25 @@ export function useCaseload(today: string): CaseloadData {
   if (cases) markOnce('cases-read');
   if (tasks) markOnce('tasks-read');
   const index = useMemo(() => (clients ? buildClientIndex(clients) : undefined), [clients]);
-  // Keep the stored head in step with the full list, for the next cold start.
+  const clientsById = useMemo(() => (clients ? new Map(clients.map((c) => [c.id, c])) : EMPTY_MAP), [clients]);
+  // Keep the stored head in step with the full list, for the next cold start: one small indexed
+  // read per change of the list, for the write time (deletions included) the head stands for.
   useEffect(() => {
     if (!clients || !index) return;
-    const next = takeHead(index.sortedIds, latestWrite(clients));
-    if (!sameHead(readStoredHead(db.name), next)) storeHead(db.name, next);
-  }, [db, clients, index]);
-  const clientsById = useMemo(() => (clients ? new Map(clients.map((c) => [c.id, c])) : EMPTY_MAP), [clients]);
+    let live = true;
+    writeTimeOfList(db, clients, clientsById).then(
+      (lwt) => {
+        if (!live || lwt === undefined) return;
+        const next = takeHead(index.sortedIds, lwt);
+        if (!sameHead(readStoredHead(db.name), next)) storeHead(db.name, next);
+      },
+      // Not stored, the next cold start reads every client first: slower, never wrong.
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [db, clients, index, clientsById]);
   const casesByClient = useMemo(() => (cases ? groupCases(cases) : undefined), [cases]);
   const tasksByClient = useMemo(() => (tasks ? groupOpenTasks(tasks, today) : undefined), [tasks, today]);
 
