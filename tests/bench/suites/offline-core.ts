@@ -345,8 +345,11 @@ const sessions = new WeakMap<Page, CDPSession>();
 
 /**
  * OFFLINE_CORE_PROFILE=<folder> writes a performance trace (open it in Chrome DevTools' Performance
- * panel) of the last timed save at each throttle setting: for finding where a save's time goes
- * (script, style, layout, paint, IndexedDB), not for the published page.
+ * panel) of the last timed save at each throttle setting, and of the last cold start of each size
+ * and setting (navigation to first rows): for finding where the time goes (script, style, layout,
+ * paint, IndexedDB; the IndexedDB category shows each operation in the browser's storage thread,
+ * which is how a count of 10,000 clients holding every other read was found), not for the
+ * published page.
  */
 async function profiled<T>(page: Page, name: string, action: () => Promise<T>): Promise<T> {
   const folder = process.env.OFFLINE_CORE_PROFILE;
@@ -358,7 +361,7 @@ async function profiled<T>(page: Page, name: string, action: () => Promise<T>): 
   await cdp.send('Tracing.start', {
     transferMode: 'ReportEvents',
     traceConfig: {
-      includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.frame', 'v8.execute', 'blink.user_timing', 'loading', 'disabled-by-default-v8.cpu_profiler'],
+      includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.frame', 'v8.execute', 'blink.user_timing', 'loading', 'disabled-by-default-v8.cpu_profiler', 'IndexedDB'],
     },
   });
   try {
@@ -382,15 +385,18 @@ interface ColdStart extends FirstRows {
 }
 
 /** Opens the app in a new page (offline) and waits for its first caseload rows. The page stays open. */
-async function coldStart(context: BrowserContext, url: string, rate: number, clients: number): Promise<{ page: Page; times: ColdStart }> {
+async function coldStart(context: BrowserContext, url: string, rate: number, clients: number, profileAs?: string): Promise<{ page: Page; times: ColdStart }> {
   const page = await newThrottledPage(context, rate);
   try {
-    await page.goto(`${url}/`, { waitUntil: 'commit' });
-    const rows = await page.evaluate(async (timeoutMs) => {
-      const probe = window.resonanceOfflineCore;
-      if (!probe) throw new Error('the first-rows probe is not installed');
-      return Promise.race([probe.firstRows, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no caseload rows within ${timeoutMs} ms`)), timeoutMs))]);
-    }, FIRST_ROWS_TIMEOUT_MS);
+    const open = async () => {
+      await page.goto(`${url}/`, { waitUntil: 'commit' });
+      return page.evaluate(async (timeoutMs) => {
+        const probe = window.resonanceOfflineCore;
+        if (!probe) throw new Error('the first-rows probe is not installed');
+        return Promise.race([probe.firstRows, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no caseload rows within ${timeoutMs} ms`)), timeoutMs))]);
+      }, FIRST_ROWS_TIMEOUT_MS);
+    };
+    const rows = profileAs ? await profiled(page, profileAs, open) : await open();
     // First rows usually come from the stored head, before every client is read: wait for that
     // phase's mark too, or the note's "every client read" has nothing to report.
     await page.waitForFunction(() => performance.getEntriesByName('resonance:caseload-clients-read').length > 0, undefined, { timeout: FIRST_ROWS_TIMEOUT_MS });
@@ -478,7 +484,8 @@ async function measureColdStarts(ctx: BenchContext, browser: BenchBrowser, seede
   const count = ctx.quick ? 1 : COLD_RUNS;
   const warmup = ctx.quick ? 0 : COLD_WARMUP;
   for (let i = 0; i < warmup + count; i++) {
-    const { page, times } = await coldStart(browser.context, seeded.url, rate, clients);
+    const last = i === warmup + count - 1;
+    const { page, times } = await coldStart(browser.context, seeded.url, rate, clients, last ? `cold-${formatCount(clients)}-${rate}x` : undefined);
     try {
       // Every page finishes its start-up reads before it closes: a page closed mid-read left the
       // browser reading for it while the next run opened the database (at 50k clients the next
