@@ -11,7 +11,7 @@ import { Banner, PageHeading } from '../ui/shell';
 import { signOutOfDevice } from './sign-out';
 import { unsyncedSignOutWarning } from './sign-out-warning';
 import { useOutboxSummary } from './status/outbox';
-import { useOnline } from './status/useOnline';
+import { useOnline } from '../features/common/online';
 
 export default function SignOutPage() {
   const data = useData();

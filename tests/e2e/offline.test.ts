@@ -251,11 +251,16 @@ describe('[D4] casework recorded offline survives reloads', () => {
     await record.openCase();
     await record.recordVisit(notes);
     await record.waitForText(notes);
+    // Offline, the banner confirming the save says when it will sync.
+    const willSync = page.getByRole('main').getByText(/^Saved on this device\. It will sync when you are online\.$/);
+    await willSync.waitFor({ state: 'visible' });
     const clientUrl = page.url();
 
     await page.reload({ waitUntil: 'load' });
     await record.waitForClient(name);
     await record.waitForText(notes);
+    // The banner was for the way from the save, not for every later visit to the page.
+    expect(await willSync.count()).toBe(0);
 
     const tab = await browser.context.newPage();
     await tab.goto(clientUrl, { waitUntil: 'load' });

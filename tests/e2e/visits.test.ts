@@ -113,7 +113,8 @@ describe('record a visit', () => {
     await timeline.entry(`Follow-up: ${followUp}`).waitFor({ state: 'visible' });
     // The save is confirmed at the top of the page, where the worker is; the timeline comes after
     // the client's cases, often below the screen, and "Show the visit" brings the entry into view.
-    expect(await timeline.recordedBanner().textContent()).toContain('Saved on this device with its follow-up task.');
+    // Online (as here) the sync is under way: the banner does not tell the worker to get online.
+    expect(await timeline.recordedBanner().textContent()).toContain('Saved on this device with its follow-up task. It syncs in the background while you are online.');
     expect(await timeline.recordedBanner().evaluate((el) => el.getBoundingClientRect().bottom <= innerHeight)).toBe(true);
     await timeline.showVisit().click();
     await page.waitForFunction((text) => {
@@ -122,6 +123,14 @@ describe('record a visit', () => {
       return focused?.tagName === 'LI' && focused.textContent?.includes(text) && box !== undefined && box.top >= 0 && box.bottom <= innerHeight;
     }, notes);
     expect(await runAxe(page, { include: 'main' })).toEqual([]);
+
+    // The banner is for the way from the save: Back, then Forward to this page, does not say it again.
+    await page.goBack();
+    await page.waitForURL((url) => !/\/clients\/[^/]+$/.test(url.pathname));
+    await page.goForward();
+    await timeline.waitUntilOpen();
+    await timeline.entry(notes).waitFor({ state: 'visible' });
+    expect(await timeline.recordedBanner().count()).toBe(0);
 
     const tasks = new TasksPage(page);
     await tasks.openFromNav();

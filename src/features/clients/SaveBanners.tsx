@@ -5,13 +5,17 @@
  * banner has a button that brings the visit's entry into view and moves focus to it.
  */
 import type { ClientPageState } from '../common/client-page-state';
+import { useOnline } from '../common/online';
 import { Button } from '../../ui/form';
 import { Banner } from '../../ui/shell';
 import { timelineEntryId } from './Timeline';
 
-/** "Saved on this device. It will sync when you are online.", with what came with the record, if anything. */
-function saved(withWhat = ''): string {
-  return `Saved on this device${withWhat}. It will sync when you are online.`;
+/**
+ * "Saved on this device. It will sync when you are online.", with what came with the record, if
+ * anything. Online, the sync is already under way, and the header says how it is going.
+ */
+function saved(online: boolean, withWhat = ''): string {
+  return `Saved on this device${withWhat}. ${online ? 'It syncs in the background while you are online.' : 'It will sync when you are online.'}`;
 }
 
 /** " with its follow-up task", " with its 2 follow-up tasks", or nothing. */
@@ -34,13 +38,14 @@ function showEntry(visitId: string): void {
 }
 
 export function SaveBanners({ state, clientName, visitOnTimeline }: SaveBannersProps) {
+  const online = useOnline();
   if (!state) return null;
   const { registered, updated, visitRecorded } = state;
   return (
     <>
       {registered ? (
         <Banner tone="success" title={`${clientName} is registered`} className="cp-save-banner">
-          {saved()}
+          {saved(online)}
         </Banner>
       ) : null}
       {updated === 'nothing' ? (
@@ -50,12 +55,12 @@ export function SaveBanners({ state, clientName, visitOnTimeline }: SaveBannersP
       ) : null}
       {updated && updated !== 'nothing' ? (
         <Banner tone="success" title={`Changed ${updated}`} className="cp-save-banner">
-          {saved()}
+          {saved(online)}
         </Banner>
       ) : null}
       {visitRecorded ? (
         <Banner tone="success" title="Visit recorded" className="cp-save-banner">
-          <p>{saved(withFollowUps(visitRecorded.followUps))}</p>
+          <p>{saved(online, withFollowUps(visitRecorded.followUps))}</p>
           {visitOnTimeline ? (
             <Button variant="secondary" onClick={() => showEntry(visitRecorded.visitId)}>
               Show the visit

@@ -5,7 +5,7 @@
  */
 import { createContext, useCallback, useContext, useEffect, useState, type ComponentType } from 'react';
 import { flushSync } from 'react-dom';
-import { useLocation, useNavigate, type NavigateOptions } from 'react-router';
+import { NavigationType, useLocation, useNavigate, useNavigationType, type NavigateOptions } from 'react-router';
 
 export type LeaveSavedForm = (to: string, options?: Omit<NavigateOptions, 'replace'>) => Promise<void>;
 
@@ -34,11 +34,15 @@ export const ResultState = ResultStateContext.Provider;
 /**
  * A page's location state (what the page that sent the person here said about a save), or, while a
  * form page draws this page before the address changes, what that form page gave ResultState.
+ * Only on the way from the save: the state stays with the history entry, and Back or Forward to it
+ * later (or a reload) is not the moment to say "Visit recorded" again.
  */
 export function usePageState(): unknown {
   const fromForm = useContext(ResultStateContext);
   const location = useLocation();
-  return fromForm !== undefined ? fromForm : ((location.state as unknown) ?? null);
+  const arrivedBy = useNavigationType();
+  if (fromForm !== undefined) return fromForm;
+  return arrivedBy === NavigationType.Pop ? null : ((location.state as unknown) ?? null);
 }
 
 export interface ShowThenLeave<S> {

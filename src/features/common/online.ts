@@ -1,4 +1,7 @@
-/** navigator.onLine as React state, updated by the browser's online/offline events. */
+/**
+ * navigator.onLine as React state, updated by the browser's online/offline events: for words that
+ * depend on the connection (the shell's status, the client page's "saved" banners).
+ */
 import { useSyncExternalStore } from 'react';
 
 function subscribe(onChange: () => void): () => void {
