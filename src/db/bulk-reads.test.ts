@@ -6,7 +6,7 @@
  * same tasks, one with the wrapper and one without.
  */
 import { IDBFactory, IDBIndex, IDBKeyRange } from 'fake-indexeddb';
-import { createRxDatabase, getChangedDocumentsSince, type MangoQuery, type RxCollection, type RxDatabase } from 'rxdb';
+import { createRxDatabase, getChangedDocumentsSince, type MangoQuery, type RxCollection, type RxDatabase, type RxStorageDefaultCheckpoint } from 'rxdb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { taskSchema, type Task } from '#shared/schemas/tasks';
@@ -75,10 +75,7 @@ describe('withBulkReads', () => {
   });
 });
 
-interface Checkpoint {
-  id: string;
-  lwt: number;
-}
+type Checkpoint = RxStorageDefaultCheckpoint;
 
 /** Every change from the start, `limit` at a time: [id, deleted] per document, and each step's checkpoint id. */
 async function pageThrough(db: Db, limit: number): Promise<{ docs: [string, boolean][]; checkpoints: string[] }> {

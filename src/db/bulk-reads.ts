@@ -18,7 +18,7 @@
  * of ms each, on the cold start's critical path. Here it is one `getAll` on the same index from
  * just after the checkpoint, which reads only what it returns.
  */
-import { getPrimaryFieldOfPrimaryKey, getQueryMatcher, getSortComparator, type RxDocumentData, type RxStorage, type RxStorageInstance } from 'rxdb';
+import { getPrimaryFieldOfPrimaryKey, getQueryMatcher, getSortComparator, type RxDocumentData, type RxStorage, type RxStorageDefaultCheckpoint, type RxStorageInstance } from 'rxdb';
 import {
   DEXIE_DOCS_TABLE_NAME,
   dexieReplaceIfStartsWithPipe,
@@ -38,6 +38,11 @@ function request<T>(req: IDBRequest<T>): Promise<T> {
   });
 }
 
+/** The IndexedDB name Dexie gives a compound index over these fields. */
+function dexieIndexName(fields: readonly string[]): string {
+  return `[${fields.map((field) => dexieReplaceIfStartsWithPipe(field)).join('+')}]`;
+}
+
 async function bulkQuery(instance: RxStorageInstanceDexie<unknown>, prepared: Prepared, viaCursor: () => Promise<Found>): Promise<Found> {
   const { query, queryPlan: plan } = prepared;
   const skip = query.skip ?? 0;
@@ -53,7 +58,7 @@ async function bulkQuery(instance: RxStorageInstanceDexie<unknown>, prepared: Pr
     if ((e as { name?: string }).name === 'DataError') return { documents: [] };
     throw e;
   }
-  const indexName = `[${plan.index.map((field) => dexieReplaceIfStartsWithPipe(field)).join('+')}]`;
+  const indexName = dexieIndexName(plan.index);
   const count = !matcher && plan.sortSatisfiedByIndex && limit !== Infinity ? skip + limit : undefined;
   let raw: unknown[] = [];
   await state.dexieDb.transaction('r', state.dexieTable, async (tx) => {
@@ -66,24 +71,18 @@ async function bulkQuery(instance: RxStorageInstanceDexie<unknown>, prepared: Pr
   return { documents: rows.slice(skip, skip + limit) };
 }
 
-/** RxDB's replication checkpoint: a document's local write time, then its id. */
-interface Checkpoint {
-  lwt: number;
-  id: string;
-}
-
 /**
  * As RxDB's getChangedDocumentsSince (rx-storage-helper.ts): documents, deleted ones too, in the
  * order of the `[_meta.lwt+<primary key>]` index, strictly after `checkpoint`; and the checkpoint
  * of the last one returned (else the one given, else the start).
  */
-async function changedSince(instance: RxStorageInstanceDexie<unknown>, limit: number, checkpoint: Checkpoint | undefined): Promise<{ documents: RxDocumentData<unknown>[]; checkpoint: Checkpoint }> {
+async function changedSince(instance: RxStorageInstanceDexie<unknown>, limit: number, checkpoint: RxStorageDefaultCheckpoint | undefined): Promise<{ documents: RxDocumentData<unknown>[]; checkpoint: RxStorageDefaultCheckpoint }> {
   const state = await instance.internals;
   const primary = getPrimaryFieldOfPrimaryKey(instance.schema.primaryKey) as string;
   const keyRange = (state.dexieDb as unknown as { _options: { IDBKeyRange?: typeof IDBKeyRange } })._options.IDBKeyRange ?? IDBKeyRange;
   // Open at the checkpoint: the same write time with a later id, or any later write time.
   const range = checkpoint ? keyRange.lowerBound([checkpoint.lwt, checkpoint.id], true) : undefined;
-  const indexName = `[${['_meta.lwt', primary].map((field) => dexieReplaceIfStartsWithPipe(field)).join('+')}]`;
+  const indexName = dexieIndexName(['_meta.lwt', primary]);
   let raw: unknown[] = [];
   await state.dexieDb.transaction('r', state.dexieTable, async (tx) => {
     const index = (tx as unknown as { idbtrans: IDBTransaction }).idbtrans.objectStore(DEXIE_DOCS_TABLE_NAME).index(indexName);
@@ -103,7 +102,7 @@ export function withBulkReads<S extends RxStorage<unknown, unknown>>(storage: S)
       const dexie = instance as unknown as RxStorageInstanceDexie<unknown>;
       const viaCursor = instance.query.bind(instance);
       instance.query = ((prepared: Prepared) => bulkQuery(dexie, prepared, () => viaCursor(prepared as never))) as never;
-      instance.getChangedDocumentsSince = ((limit: number, checkpoint?: Checkpoint) => changedSince(dexie, limit, checkpoint)) as never;
+      instance.getChangedDocumentsSince = ((limit: number, checkpoint?: RxStorageDefaultCheckpoint) => changedSince(dexie, limit, checkpoint)) as never;
       return instance;
     },
   };

@@ -6,6 +6,7 @@
  */
 import type { Case, Client, Task } from '#shared/schemas/index';
 import { taskDueState } from '#shared/domain/tasks';
+import type { WriteMark } from '#db/written-since';
 
 export type ClientRow = Readonly<Pick<Client, 'id' | 'name' | 'dateOfBirth' | 'postcode' | 'teamId'>>;
 export type CaseRow = Readonly<Pick<Case, 'id' | 'clientId' | 'type' | 'status'>>;
@@ -172,13 +173,6 @@ export function parseHead(raw: string | null): CaseloadHead | undefined {
   }
 }
 
-/** A client document written after some time: which one, whether it is now deleted, and when. */
-export interface LaterWrite {
-  id: string;
-  deleted: boolean;
-  lwt: number;
-}
-
 /**
  * The write time to keep with a head taken from the full list `listed`, whose newest client was
  * written at `newest`, given every client document written after that (`later`, read afterwards):
@@ -186,7 +180,7 @@ export interface LaterWrite {
  * the last edit); undefined when any is not, since the list has not caught up with a write yet and
  * the head would miss it. A deletion older than the head is then never taken for one after it.
  */
-export function headWriteTime(newest: number, later: readonly LaterWrite[], listed: ReadonlyMap<string, unknown>): number | undefined {
+export function headWriteTime(newest: number, later: readonly WriteMark[], listed: ReadonlyMap<string, unknown>): number | undefined {
   let lwt = newest;
   for (const write of later) {
     if (!write.deleted || listed.has(write.id)) return undefined;

@@ -45,8 +45,8 @@ export function keepIfSame<T>(previous: T | undefined, next: T): T {
  * subscriptions resume (a whole second render of the page in the save's frame).
  */
 function useLiveQuery<T>(makeQuery: () => RxQuery<never, T>, deps: readonly unknown[]): T | undefined {
-  const [value, setValue] = useState<T | undefined>(() => settledResult(makeQuery()));
   const settled = settledResult(makeQuery());
+  const [value, setValue] = useState<T | undefined>(settled);
   if (settled !== undefined && keepIfSame(value, settled) !== value) setValue(settled);
   useEffect(() => {
     const sub = makeQuery().$.subscribe((next) => setValue((previous) => keepIfSame(previous, next)));
