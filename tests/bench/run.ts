@@ -21,7 +21,7 @@ import { describeCommit, type MeasuredCommit } from './lib/commit';
 import { describeMachine } from './lib/machine';
 import { referenceMs } from './lib/reference';
 import { METHOD } from './lib/stats';
-import { judge, loadReport, mergeReport, withReportLock, writeReport, type SuiteReport } from './lib/report';
+import { judge, loadReport, slowRunsOver, mergeReport, withReportLock, writeReport, type SuiteReport } from './lib/report';
 import { isBenchSuite, type BenchResult, type BenchSuite } from './lib/types';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -61,9 +61,11 @@ async function runSuite(suite: BenchSuite, quick: boolean, machine: SuiteReport[
       quick,
       tmpDir,
       record: (r) => {
-        results.push({ suite: suite.name, ...r });
-        const verdict = judge({ suite: suite.name, ...r });
-        console.log(`  ${r.name}: median ${formatNumber(r.median)} ${r.unit}, p95 ${formatNumber(r.p95)} (${r.runs} runs)${verdict ? ` [${verdict}]` : ''}`);
+        const result = { suite: suite.name, ...r };
+        results.push(result);
+        const verdict = judge(result);
+        const slow = slowRunsOver(result) ? ', p95 over the target' : '';
+        console.log(`  ${r.name}: median ${formatNumber(r.median)} ${r.unit}, p95 ${formatNumber(r.p95)} (${r.runs} runs)${verdict ? ` [${verdict}${slow}]` : ''}`);
       },
       log: (m) => console.log(`  ${m}`),
     });

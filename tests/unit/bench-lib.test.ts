@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { describeCommit } from '../bench/lib/commit';
 import { formatCount, formatNumber } from '../bench/lib/format';
 import type { Machine } from '../bench/lib/machine';
-import { chartsOf, judge, mergeReport, renderMarkdown, type SuiteReport } from '../bench/lib/report';
+import { chartsOf, judge, mergeReport, renderMarkdown, slowRunsOver, type SuiteReport } from '../bench/lib/report';
 import { referenceMs } from '../bench/lib/reference';
 import { median, percentile, summarise } from '../bench/lib/stats';
 import { renderChart } from '../bench/lib/svg';
@@ -72,6 +72,16 @@ describe('report', () => {
     expect(md).toContain('| fast | 10.0 | 20.0 | ms | p95 ≤ 50.0 | ✓ pass |');
     expect(md).toContain('| slow | 10.0 | 20.0 | ms | p95 ≤ 5.00 | ✗ **miss** |');
     expect(md).toContain('Test CPU (2 cores)');
+  });
+
+  it('marks a median that passes while its p95 is past the same bound', () => {
+    const report = mergeReport(undefined, machine, new Date('2026-11-28T00:00:00Z'), [
+      suiteReport('s', [result({ name: 'tail', target: { value: 15, stat: 'median' } }), result({ name: 'even', target: { value: 25, stat: 'median' } })]),
+    ]);
+    const md = renderMarkdown(report);
+    expect(md).toContain('| tail | 10.0 | 20.0 | ms | median ≤ 15.0 | ✓ pass (p95 over) |');
+    expect(md).toContain('| even | 10.0 | 20.0 | ms | median ≤ 25.0 | ✓ pass |');
+    expect(slowRunsOver(result({ target: 15 }))).toBe(false);
   });
 
   it("prints each suite's CPU reference time beside when it was measured, and nothing when a run had none", () => {

@@ -163,7 +163,8 @@ export function renderTargetTable(results: readonly BenchResult[], judge: (r: Be
       (fewRuns.length === 0
         ? `Every figure is from at least ${MIN_RUNS} timed runs.`
         : `${fewRuns.length} figure(s) come from fewer than ${MIN_RUNS} runs (a quick or partial run): ${fewRuns.map((r) => `${r.suite}: ${r.name}`).slice(0, 5).join('; ')}${fewRuns.length > 5 ? '; …' : ''}.`),
-    'A target whose figure has a derived bound (the issue gave no number) judges that bound; each suite section says where it comes from.',
+    'A target whose figure has a derived bound (the issue gave no number) judges that bound; each suite section says where it comes from. ' +
+      'A target judges the p95 unless its issue asks for the median (issue 2 asks for the median of at least 5 runs); each figure says which, and a suite table marks a median that passes while its p95 does not.',
     '',
     '| Issue | Target | Figures | Result |',
     '|--:|---|---|---|',

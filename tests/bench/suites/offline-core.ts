@@ -316,9 +316,14 @@ function watchLoad(): () => string {
   };
 }
 
+/**
+ * Issue 2 gives these figures as the "median of at least 5 runs", so the median is what its targets
+ * judge (the runner's default is the p95). The p95 stays beside it in every table, and the log says
+ * when it is over the target too: a slow run is still worth knowing about.
+ */
 function target(kind: 'coldStart' | 'search' | 'save', rate: number): Target {
   const t = TARGETS[kind];
-  return { value: rate > 1 ? t.throttled : t.unthrottled, why: t.why };
+  return { value: rate > 1 ? t.throttled : t.unthrottled, stat: 'median', why: t.why };
 }
 
 /**
