@@ -2,7 +2,7 @@
  * The bench harness's pure parts (tests/bench/lib): statistics, target judging, merging runs and
  * rendering. The suites themselves are exercised by `npm run bench`, not here.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +11,7 @@ import { describeCommit } from '../bench/lib/commit';
 import { formatCount, formatNumber } from '../bench/lib/format';
 import type { Machine } from '../bench/lib/machine';
 import { chartsOf, judge, mergeReport, renderMarkdown, slowRunsOver, type SuiteReport } from '../bench/lib/report';
+import { descendantTicks, ticksBetween } from '../bench/lib/quiet';
 import { referenceMs } from '../bench/lib/reference';
 import { median, percentile, summarise } from '../bench/lib/stats';
 import { renderChart } from '../bench/lib/svg';
@@ -142,6 +143,27 @@ describe('measured commit', () => {
       expect(await describeCommit(folder)).toBeUndefined();
     } finally {
       rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('quiet browser', () => {
+  it('counts only the CPU used between two readings: a process that has gone counts nothing, a new one all it has used', () => {
+    const before = new Map([[1, 100], [2, 50]]);
+    const after = new Map([[1, 103], [3, 7]]);
+    expect(ticksBetween(before, after)).toBe(10);
+  });
+
+  it("reads the CPU time of this process's children from /proc, not its own", async () => {
+    // A child that keeps a core busy for longer than the test looks at it.
+    const child = spawn(process.execPath, ['-e', 'const end = Date.now() + 5000; while (Date.now() < end);']);
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      const ticks = await descendantTicks(process.pid);
+      expect(ticks.has(process.pid)).toBe(false);
+      expect(ticks.get(child.pid ?? -1)).toBeGreaterThan(0);
+    } finally {
+      child.kill();
     }
   });
 });

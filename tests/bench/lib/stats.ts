@@ -9,7 +9,8 @@ export const METHOD =
   'Each figure is the median and the 95th percentile (nearest-rank) of N timed runs after untimed warm-up runs; ' +
   'N is in the runs column. Times come from performance.now() in the process doing the work (Node or the page). ' +
   'Browser suites run headless Chromium with a fresh profile per launch; "4x throttle" means CDP Emulation.setCPUThrottlingRate {rate: 4}, ' +
-  'a stand-in for a five-year-old tablet.';
+  'a stand-in for a five-year-old tablet. That throttle holds the page back by making its main thread spin, so a throttled page keeps one core busy even when idle ' +
+  '(84% of a core for an idle page here): on a two-core machine the rest of the browser (IndexedDB, the compositor, the service worker) shares the other core.';
 
 export interface Summary {
   median: number;

@@ -48,6 +48,10 @@
  *    The sync server does not compress responses, so a browser actually downloads the raw sizes
  *    (also given); gzip -9 is what it would download from a server or proxy that compresses.
  *
+ * Between pages (after the sign-in page closes, between cold starts, before a search or save
+ * series) the suite waits until the browser's processes are quiet (lib/quiet.ts): a closed page's
+ * renderer can work on for seconds, and on two cores that is taken from the next figure.
+ *
  * Throttling (CDP Emulation.setCPUThrottlingRate) slows the page's main thread only: IndexedDB in the
  * browser process and the service worker run at full speed, so throttled figures flatter the app on
  * a real old tablet, whose storage is slower too.
@@ -67,6 +71,7 @@ import { launchChromium, TABLET_THROTTLE, type BenchBrowser } from '../lib/chrom
 import { formatCount, formatNumber } from '../lib/format';
 import { describeFiles, entryScripts, jsSizes, KB } from '../lib/js-size';
 import { copyBuiltApp, startSeededServer, warnIfBuildIsStale, type SeededServer } from '../lib/seed-server';
+import { waitForQuietBrowser } from '../lib/quiet';
 import { median, summarise, type Summary } from '../lib/stats';
 import type { BenchContext, BenchSuite, Measurement, Target } from '../lib/types';
 
@@ -130,8 +135,8 @@ const SAVE_WARMUP = 2;
  * tasks and RxDB compiles schema validators in idle callbacks; samples should not queue behind that.
  */
 const SETTLE_MS = 1_500;
-/** Pause between cold starts, so the closed page's teardown (IndexedDB connections) is over. */
-const BETWEEN_RUNS_MS = 500;
+/** A wait for a quiet browser (lib/quiet.ts) longer than this is logged: something was still running. */
+const LOG_QUIET_WAIT_MS = 1_000;
 /**
  * Initial sync deadline per 1,000 clients: a full organisation is about 8 documents per client. A
  * first sync took 40-104 s for 10k clients (80,000 documents) and 905 s for 50k here, and the same
@@ -300,6 +305,12 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 const ms = (n: number) => `${formatNumber(n)} ms`;
 /** A count as the caseload writes it: "10,000". */
 const grouped = (n: number) => n.toLocaleString('en-GB');
+
+/** Waits for the browser to go quiet (lib/quiet.ts) before a measurement, saying so when it took a while. */
+async function quietBrowser(ctx: BenchContext, before: string): Promise<void> {
+  const waited = await waitForQuietBrowser();
+  if (waited > LOG_QUIET_WAIT_MS) ctx.log(`  waited ${ms(waited)} for the browser to go quiet before ${before}`);
+}
 
 /**
  * The machine is shared, and the runner notes the load only when a suite starts. This samples the
@@ -503,7 +514,8 @@ async function measureColdStarts(ctx: BenchContext, browser: BenchBrowser, seede
     }
     ctx.log(`  cold start ${i < warmup ? '(warm-up) ' : ''}${throttleLabel(rate)}: rows painted ${ms(times.painted)} (in DOM ${ms(times.inDom)}; db open ${ms(times.dbOpened)}, clients read ${ms(times.clientsRead)})`);
     if (i >= warmup) runs.push(times);
-    await sleep(BETWEEN_RUNS_MS);
+    // The closed page's teardown (IndexedDB connections, its renderer's garbage) is over first.
+    await quietBrowser(ctx, 'the next cold start');
   }
   const stats = summarise(runs.map((r) => r.painted));
   ctx.record({
@@ -574,6 +586,7 @@ function searchPlan(org: DemoOrg): { warmup: Keystroke[]; timed: Keystroke[][] }
 async function measureSearch(ctx: BenchContext, browser: BenchBrowser, seeded: SeededServer, rate: number): Promise<void> {
   const plan = searchPlan(seeded.org);
   const load = watchLoad();
+  await quietBrowser(ctx, 'the search series');
   const { page } = await coldStart(browser.context, seeded.url, rate, DETAIL_SIZE);
   try {
     await settle(page);
@@ -626,6 +639,7 @@ async function measureSearch(ctx: BenchContext, browser: BenchBrowser, seeded: S
 
 async function measureSaves(ctx: BenchContext, browser: BenchBrowser, seeded: SeededServer, rate: number): Promise<void> {
   const load = watchLoad();
+  await quietBrowser(ctx, 'the save series');
   const { page } = await coldStart(browser.context, seeded.url, rate, DETAIL_SIZE);
   try {
     await settle(page);
@@ -770,6 +784,7 @@ export const suite: BenchSuite = {
             const keeper = await browser.context.newPage();
             await browser.page.close();
             await browser.context.setOffline(true);
+            await quietBrowser(ctx, 'the first measurement (the sign-in page has closed)');
             for (const rate of parts.has('cold') ? THROTTLES : []) {
               const runs = await measureColdStarts(ctx, browser, seeded, clients, rate);
               const scripts = runs[runs.length - 1]?.scripts;
