@@ -23,6 +23,7 @@ import { syncDisplay } from './status/sync-display';
 import { useNow } from './status/useNow';
 import { useStorageHealth } from './status/useStorageHealth';
 import { useDocumentTitle, useRouteFocus } from './useRouteFocus';
+import { useRouteScroll } from './useRouteScroll';
 import { useSlowNavigation } from './useSlowNavigation';
 
 /** "3 minutes ago" texts refresh this often; finer would re-render the shell for nothing. */
@@ -43,6 +44,7 @@ export function AppLayout() {
   const now = useNow(CLOCK_TICK_MS);
   const lastSyncedAt = status?.lastSyncedAt ?? null;
   const risks = useStorageHealth({ unsyncedCount: outbox.count, oldestUnsyncedSince: outbox.oldestSince, lastSyncedAt, now });
+  useRouteScroll();
   useRouteFocus();
   useDocumentTitle();
   // The server refused this version (426): the fix is usually already deployed, so look for it now

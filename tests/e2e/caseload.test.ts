@@ -69,6 +69,38 @@ describe('my caseload', () => {
     expect(focusedName).toBe(names[PAGE_SIZE]);
   });
 
+  it('a page reached by a link is drawn from its top in its first frame, not at the scroll offset of the page before', async () => {
+    // A short window (a tablet on its side with the keyboard up), so both pages are taller than it
+    // and a leftover scroll offset would show rather than be cut back to the top.
+    const size = page.viewportSize();
+    await page.setViewportSize({ width: 1024, height: 360 });
+    await caseload.waitForClients();
+    await caseload.clientLinks().first().click();
+    await page.getByRole('heading', { level: 1 }).and(page.locator(':focus')).waitFor();
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    expect(await page.evaluate(() => window.scrollY), 'the client page must be scrolled for this test to mean anything').toBeGreaterThan(100);
+    // Every frame from the key press until the caseload's heading has focus: the page's heading and the scroll offset.
+    await page.evaluate(() => {
+      const frames: string[] = [];
+      (window as unknown as { routeFrames: string[] }).routeFrames = frames;
+      const tick = () => {
+        frames.push(`${document.querySelector('main h1')?.textContent ?? ''}|${Math.round(scrollY)}`);
+        const focused = document.activeElement;
+        if (!(focused instanceof HTMLHeadingElement) || focused.textContent !== 'My caseload') requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+    // The keyboard's way to the header's "Caseload" link, without scrolling up to it first.
+    await page.getByRole('link', { name: 'Caseload', exact: true }).first().evaluate((a) => (a as HTMLElement).focus({ preventScroll: true }));
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement instanceof HTMLHeadingElement && document.activeElement.textContent === 'My caseload');
+    const frames = await page.evaluate(() => (window as unknown as { routeFrames: string[] }).routeFrames);
+    const onCaseload = frames.filter((f) => f.startsWith('My caseload|'));
+    expect(onCaseload.length, frames.join('\n')).toBeGreaterThan(0);
+    expect(onCaseload.filter((f) => !f.endsWith('|0')), `frames of the caseload not at its top:\n${frames.join('\n')}`).toEqual([]);
+    if (size) await page.setViewportSize(size);
+  });
+
   it('narrows the list as you type, and widens it again when cleared', async () => {
     await caseload.waitForClients();
     const total = await caseload.summaryCount();
