@@ -361,7 +361,8 @@ const sessions = new WeakMap<Page, CDPSession>();
 
 /**
  * OFFLINE_CORE_PROFILE=<folder> writes a performance trace (open it in Chrome DevTools' Performance
- * panel) of the last timed save at each throttle setting, and of the last cold start of each size
+ * panel) of the last timed save at each throttle setting, of every keystroke of the search series
+ * (one trace per setting), and of the last cold start of each size
  * and setting (navigation to first rows): for finding where the time goes (script, style, layout,
  * paint, IndexedDB; the IndexedDB category shows each operation in the browser's storage thread,
  * which is how a count of 10,000 clients holding every other read was found), not for the
@@ -596,28 +597,32 @@ async function measureSearch(ctx: BenchContext, browser: BenchBrowser, seeded: S
     const painted: number[] = [];
     const inDom: number[] = [];
     const queries = ctx.quick ? plan.timed.slice(0, 1) : plan.timed;
-    for (const [n, chain] of [plan.warmup, ...queries].entries()) {
-      for (const key of chain) {
-        await page.evaluate(armKeystrokeTimer, SAMPLE_TIMEOUT_MS);
-        await page.keyboard.type(key.key);
-        const t = await page.evaluate(() => {
-          const pending = window.resonanceOfflineCore?.pending;
-          if (!pending) throw new Error('keystroke timer not armed');
-          return pending;
-        });
-        const shown = Number(/^([\d,]+)/.exec((t.countText ?? '').trim())?.[1]?.replaceAll(',', '') ?? Number.NaN);
-        if (shown !== key.expected) throw new Error(`after typing "${key.query}" the caseload said "${t.countText ?? ''}", expected ${key.expected} found`);
-        if (n > 0) {
-          painted.push(t.painted);
-          inDom.push(t.inDom);
+    const typeAll = async () => {
+      for (const [n, chain] of [plan.warmup, ...queries].entries()) {
+        for (const key of chain) {
+          await page.evaluate(armKeystrokeTimer, SAMPLE_TIMEOUT_MS);
+          await page.keyboard.type(key.key);
+          const t = await page.evaluate(() => {
+            const pending = window.resonanceOfflineCore?.pending;
+            if (!pending) throw new Error('keystroke timer not armed');
+            return pending;
+          });
+          const shown = Number(/^([\d,]+)/.exec((t.countText ?? '').trim())?.[1]?.replaceAll(',', '') ?? Number.NaN);
+          if (shown !== key.expected) throw new Error(`after typing "${key.query}" the caseload said "${t.countText ?? ''}", expected ${key.expected} found`);
+          if (n > 0) {
+            painted.push(t.painted);
+            inDom.push(t.inDom);
+          }
+          await sleep(KEY_GAP_MS);
         }
+        // Clear the box (untimed) and wait for the whole caseload before the next query.
+        await box.fill('');
+        await caseload.summary().filter({ hasText: 'on this device' }).waitFor({ timeout: SAMPLE_TIMEOUT_MS });
         await sleep(KEY_GAP_MS);
       }
-      // Clear the box (untimed) and wait for the whole caseload before the next query.
-      await box.fill('');
-      await caseload.summary().filter({ hasText: 'on this device' }).waitFor({ timeout: SAMPLE_TIMEOUT_MS });
-      await sleep(KEY_GAP_MS);
-    }
+    };
+    // Profiled as one trace, every keystroke: the slow few are what it is for.
+    await profiled(page, `search-${rate}x`, typeAll);
     const stats = summarise(painted);
     ctx.log(`  search ${throttleLabel(rate)}: ${painted.map((p) => formatNumber(p)).join(', ')} ms`);
     const typed = queries.map((c) => `"${c.map((k) => k.key).join('')}"`).join(', ');
