@@ -139,3 +139,45 @@ describe('search on 10,000 clients', () => {
     expect(searchClients(idx, 'zzz')).toEqual([]);
   });
 });
+
+describe('typing a search one key at a time', () => {
+  const many = makeClients(10_000, 11);
+
+  /** Every prefix of `text`, as typed. */
+  const typed = (text: string) => Array.from({ length: text.length }, (_, i) => text.slice(0, i + 1));
+
+  /**
+   * The same queries answered one after another (each may narrow the one before) and each on its
+   * own (a copy of the index, which nothing narrows from): the answers must be the same.
+   */
+  function expectSameAsOnItsOwn(queries: readonly string[]): void {
+    const idx = buildClientIndex(many);
+    const alone = queries.map((q) => searchClients({ entries: idx.entries, sortedIds: idx.sortedIds }, q));
+    const inTurn = queries.map((q) => searchClients(idx, q));
+    queries.forEach((q, i) => expect(inTurn[i], `"${q}" after "${queries[i - 1] ?? ''}"`).toEqual(alone[i]));
+  }
+
+  it('finds what a search on its own finds, letter by letter through names, postcodes and the middle of names', () => {
+    const [a, b, c] = many;
+    if (!a || !b || !c) throw new Error('test clients missing');
+    for (const text of [a.name, b.name.toUpperCase(), `${c.name.split(' ').at(-1) ?? ''} ${c.name.split(' ')[0] ?? ''}`, 'ith', 'ammed', 'ali moh', 'sw1a 1', 'sw1 5', 'e1', 'o\'bri', 'smith-jo']) {
+      expectSameAsOnItsOwn(typed(text));
+    }
+  });
+
+  it('widens again after a deletion, a new word or a switch between name, postcode and date', () => {
+    expectSameAsOnItsOwn(['s', 'sm', 'smi', 'sm', 's', 'sw', 'sw1', 'sw', 'smith', 'smith j', 'smith', '01/02/1970', 'smith', 'ha', 'ham', 'ha']);
+    expectSameAsOnItsOwn(['a', 'al', 'ali', 'ali ', 'ali m', 'ali mo', 'e', 'e1', 'e1 ', 'e1 6', 'zzz', 'zzzz', '']);
+  });
+
+  it('starts afresh on a new index, so a changed caseload is searched whole', () => {
+    const idx = buildClientIndex(many);
+    const first = many[0];
+    if (!first) throw new Error('test clients missing');
+    const word = (first.name.split(' ')[0] ?? '').toLowerCase();
+    expect(searchClients(idx, word.slice(0, 3))).toContain(first.id);
+    const added = { id: 'added', name: `${word}zz Newcomer` };
+    const grown = buildClientIndex([...many, added]);
+    expect(searchClients(grown, `${word}z`)).toContain('added');
+  });
+});

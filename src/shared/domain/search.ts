@@ -4,7 +4,8 @@
  * `buildClientIndex` precomputes each client's comparison keys once (normalised name and tokens,
  * normalised postcode) and the alphabetical order; the UI rebuilds it whenever the client list
  * changes. `searchClients` is then one linear scan of plain string comparisons, already in
- * alphabetical order, so ranking needs no sort:
+ * alphabetical order, so ranking needs no sort; a query that only adds to the last one scans just
+ * what the last one matched:
  *
  * 1. the first name token equals the query's first token (and every other query token starts some
  *    name token): "ali" finds "Ali Khan" first;
@@ -75,9 +76,22 @@ interface CachedEntry extends IndexEntry {
  */
 let lastBuild = new Map<string, CachedEntry>();
 
-/** Drops the reuse cache, e.g. on sign-out, so no client's name stays in memory for the next user. */
+/**
+ * The last search of an index: the entries it matched, in index order. Typing one more letter
+ * can only narrow a search (see `narrows`), so the next keystroke scans these instead of every
+ * client: after "s" a 10,000-client caseload leaves a few hundred to look at for "sm".
+ */
+interface LastSearch {
+  readonly index: ClientIndex;
+  readonly terms: Terms;
+  readonly matched: readonly IndexEntry[];
+}
+let lastSearch: LastSearch | null = null;
+
+/** Drops the reuse caches, e.g. on sign-out, so no client's name stays in memory for the next user. */
 export function forgetClientIndexCache(): void {
   lastBuild = new Map();
+  lastSearch = null;
 }
 
 function entryFor(c: SearchableClient, previous: ReadonlyMap<string, CachedEntry>): CachedEntry {
@@ -129,6 +143,32 @@ function everyTokenStartsSomeToken(query: readonly string[], from: number, token
   return true;
 }
 
+/** What a name query is compared with: the normalised query, its tokens, and its postcode form. */
+interface Terms {
+  readonly q: string;
+  readonly tokens: readonly string[];
+  readonly postcode: string;
+  readonly tryPostcode: boolean;
+}
+
+function termsOf(trimmed: string): Terms {
+  const q = normaliseName(trimmed);
+  const postcode = normalisePostcode(trimmed);
+  return { q, tokens: q === '' ? [] : q.split(' '), postcode, tryPostcode: POSTCODE_START.test(postcode) };
+}
+
+/**
+ * True when every client matching `next` also matched `previous`, so `next` need only look at what
+ * `previous` found. The normalised query grew at its end (a letter typed, a word added): each name
+ * rule only gets stricter, as long as the middle-of-name rule was already on (three characters) and
+ * a postcode search, if any, extends one that was already a postcode search.
+ */
+function narrows(previous: Terms, next: Terms): boolean {
+  if (!next.q.startsWith(previous.q)) return false;
+  if (next.q.length >= SUBSTRING_MIN_LENGTH && previous.q.length < SUBSTRING_MIN_LENGTH) return false;
+  return !next.tryPostcode || (previous.tryPostcode && next.postcode.startsWith(previous.postcode));
+}
+
 /** The rank of a name match (0 best), or -1 when the name does not match. */
 function nameRank(entry: IndexEntry, query: string, queryTokens: readonly string[]): number {
   const first = queryTokens[0] ?? '';
@@ -149,7 +189,11 @@ export function searchClients(index: ClientIndex, query: string, limit?: number)
   const max = limit ?? Number.POSITIVE_INFINITY;
   if (max <= 0) return [];
   const trimmed = query.trim();
-  if (trimmed === '') return index.sortedIds.slice(0, max);
+  if (trimmed === '') {
+    // A cleared box: the next search starts from every client.
+    lastSearch = null;
+    return index.sortedIds.slice(0, max);
+  }
 
   const date = toIsoDate(trimmed);
   if (date !== null) {
@@ -161,18 +205,22 @@ export function searchClients(index: ClientIndex, query: string, limit?: number)
     return out;
   }
 
-  const q = normaliseName(trimmed);
-  const qTokens = q === '' ? [] : q.split(' ');
-  const pc = normalisePostcode(trimmed);
-  const tryPostcode = POSTCODE_START.test(pc);
-  if (qTokens.length === 0 && !tryPostcode) return [];
+  const terms = termsOf(trimmed);
+  if (terms.tokens.length === 0 && !terms.tryPostcode) return [];
 
+  const previous = lastSearch;
+  const candidates = previous && previous.index === index && narrows(previous.terms, terms) ? previous.matched : index.entries;
+  const { q, tokens, postcode, tryPostcode } = terms;
   const ranks: string[][] = [[], [], [], [], []];
-  for (const e of index.entries) {
-    let rank = qTokens.length > 0 ? nameRank(e, q, qTokens) : -1;
-    if (rank < 0 && tryPostcode && e.postcode.startsWith(pc)) rank = POSTCODE_RANK;
-    if (rank >= 0) ranks[rank]?.push(e.id);
+  const matched: IndexEntry[] = [];
+  for (const e of candidates) {
+    let rank = tokens.length > 0 ? nameRank(e, q, tokens) : -1;
+    if (rank < 0 && tryPostcode && e.postcode.startsWith(postcode)) rank = POSTCODE_RANK;
+    if (rank < 0) continue;
+    ranks[rank]?.push(e.id);
+    matched.push(e);
   }
+  lastSearch = { index, terms, matched };
   const out = ranks.flat();
   return out.length > max ? out.slice(0, max) : out;
 }
