@@ -362,8 +362,8 @@ const sessions = new WeakMap<Page, CDPSession>();
 /**
  * OFFLINE_CORE_PROFILE=<folder> writes a performance trace (open it in Chrome DevTools' Performance
  * panel) of the last timed save at each throttle setting, of every keystroke of the search series
- * (one trace per setting), and of the last cold start of each size
- * and setting (navigation to first rows): for finding where the time goes (script, style, layout,
+ * (one trace per setting), and of the last cold start of each size and setting (navigation to
+ * first rows): for finding where the time goes (script, style, layout,
  * paint, IndexedDB; the IndexedDB category shows each operation in the browser's storage thread,
  * which is how a count of 10,000 clients holding every other read was found), not for the
  * published page.
