@@ -98,12 +98,16 @@ function normaliseTarget(target: number | Target | undefined): Required<Omit<Tar
   return { value: target.value, stat: target.stat ?? 'p95', better: target.better ?? 'lower', ...(target.why ? { why: target.why } : {}) };
 }
 
+/** Whether `figure` is on the right side of the target's bound. */
+function withinBound(figure: number, t: { value: number; better: 'lower' | 'higher' }): boolean {
+  return t.better === 'lower' ? figure <= t.value : figure >= t.value;
+}
+
 /** `pass`/`miss` against the target, or undefined when the figure has none. */
 export function judge(result: BenchResult): 'pass' | 'miss' | undefined {
   const t = normaliseTarget(result.target);
   if (!t) return undefined;
-  const figure = result[t.stat];
-  return (t.better === 'lower' ? figure <= t.value : figure >= t.value) ? 'pass' : 'miss';
+  return withinBound(result[t.stat], t) ? 'pass' : 'miss';
 }
 
 /**
@@ -112,8 +116,7 @@ export function judge(result: BenchResult): 'pass' | 'miss' | undefined {
  */
 export function slowRunsOver(result: BenchResult): boolean {
   const t = normaliseTarget(result.target);
-  if (!t || t.stat !== 'median') return false;
-  return t.better === 'lower' ? result.p95 > t.value : result.p95 < t.value;
+  return t?.stat === 'median' && !withinBound(result.p95, t);
 }
 
 function targetText(result: BenchResult): string {
